@@ -1,0 +1,54 @@
+# The IPT guide. Two commands matter:
+#   make serve   set everything up, then preview the site at http://127.0.0.1:8000
+#   make test    set everything up, then run every check (what CI runs)
+# Needs only python3 (3.11.5+), make and git; the rest is installed here.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+PIP     := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+export NO_MKDOCS_2_WARNING := 1   # Material's end-of-life banner; we know (see README)
+
+.PHONY: serve test build browser benchmark check-external-links lock clean
+
+serve: $(VENV)/.site  ## preview with live reload
+	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000
+
+test: $(VENV)/.test browser  ## every check, as CI runs them
+	$(BIN)/python -m pytest
+
+build: $(VENV)/.site  ## the production site, into site/
+	$(BIN)/mkdocs build --strict --clean
+
+# --- setup ---------------------------------------------------------------------------------
+$(VENV)/.python-ok:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
+	  { echo "Python 3.11.5 or newer is needed; found $$($(PYTHON) --version)."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { $(call apt,python3-venv) && $(PYTHON) -m venv $(VENV); }
+	@touch $@
+
+$(VENV)/.site: requirements.txt | $(VENV)/.python-ok
+	$(PIP) -r requirements.txt
+	@touch $@
+
+$(VENV)/.test: requirements-test.txt | $(VENV)/.python-ok
+	$(PIP) -r requirements-test.txt
+	@touch $@ $(VENV)/.site
+
+# Debian's Chromium for the browser tests; Playwright's own browser download is never used.
+browser:
+	@command -v chromium >/dev/null || $(call apt,chromium)
+
+# Install Debian packages as root, or through sudo.
+apt = { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+        $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(1); }
+
+# --- maintenance ---------------------------------------------------------------------------
+lock:  ## re-pin every dependency after editing requirements*.in
+	$(PYTHON) -m venv /tmp/ipt-guide-lock && /tmp/ipt-guide-lock/bin/pip install -q pip-tools==7.6.2
+	for f in requirements requirements-test; do \
+	  /tmp/ipt-guide-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o $$f.txt $$f.in; done
+
+clean:
+	rm -rf site .pytest_cache test-results

@@ -1,0 +1,110 @@
+"""mkdocs-macros module: the macros editors use in pages, and the checks that run on every page.
+
+Data comes from macros/data/*.yml (validated by macros/schema.py). Macros available in pages:
+  {{ cite("key", ...) }}   numbered citation; the page's Sources list is added automatically
+  {{ disclaimer("kind") }} a disclaimer box: medical, crisis or independence
+  {{ crisis_lines() }}     crisis lines by country
+  {{ directories() }}      therapist directories by country
+  {{ glossary() }}         the glossary list
+Templates read the same data as `config.extra.shared` (see overrides/).
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from jinja2.exceptions import TemplateSyntaxError, UndefinedError
+from mkdocs.exceptions import PluginError
+from mkdocs_macros import errors as macros_errors
+from pydantic import ValidationError
+
+from . import render
+from .data_files import DataFileError, load_all
+from .render import ContentError
+from .schema import FrontMatter, problems
+
+
+def define_env(env) -> None:
+    project = Path(env.project_dir)
+    shared, bibliography, glossary_entries = load_all(project)
+    docs = Path(env.conf["docs_dir"])
+    for field, page in (("help_link.page", shared.help_link.page), ("finder.url", shared.finder.url)):
+        if page.endswith(".md") and not (docs / page).is_file():
+            raise DataFileError(
+                f"macros/data/shared-content.yml: {field}: page '{page}' does not exist in docs/ — fix the file name"
+            )
+    # Templates (header link, article footer) read the same validated data.
+    env.conf["extra"]["shared"] = shared.model_dump(mode="json") | {
+        "help_href": _page_url(shared.help_link.page),
+        "finder_href": _page_url(shared.finder.url),
+    }
+    env.variables["_citations"] = render.Citations(bibliography)
+
+    env.macro(lambda *keys: env.variables["_citations"].cite(*keys), "cite")
+    env.macro(lambda kind: render.disclaimer(shared, kind), "disclaimer")
+    env.macro(lambda: render.crisis_lines(shared), "crisis_lines")
+    env.macro(lambda: render.directories(shared), "directories")
+    env.macro(lambda: render.glossary(glossary_entries), "glossary")
+    env.variables["_abbreviations"] = render.abbreviations(glossary_entries)
+    env.variables["_bibliography"] = bibliography
+
+
+def on_pre_page_macros(env) -> None:
+    page = env.page
+    try:
+        FrontMatter.model_validate(page.meta)
+    except ValidationError as err:
+        raise PluginError(f"docs/{page.file.src_path}: front matter: " + "; ".join(problems(err))) from None
+    env.variables["_citations"] = render.Citations(env.variables["_bibliography"])
+
+
+def on_post_page_macros(env) -> None:
+    sources = env.variables["_citations"].sources()
+    if sources:
+        env.markdown += "\n\n" + sources
+    env.markdown += "\n" + env.variables["_abbreviations"] + "\n"
+
+
+def _page_url(target: str) -> str:
+    """'finding-a-therapist.md' -> 'finding-a-therapist/' (directory URLs); web addresses unchanged."""
+    if not target.endswith(".md"):
+        return target
+    stem = target.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+# --- one-line errors -------------------------------------------------------------------------
+# mkdocs-macros prints a traceback for any error in a page. Editors need one line instead:
+# `docs/page.md:LINE: what is wrong — how to fix`. We register our formatter for every error type.
+
+@macros_errors.format_error.register
+def _one_line(error: Exception, markdown: str, page) -> str:
+    line = _template_line(error, markdown, page)
+    where = f"docs/{page.file.src_path}" + (f":{line}" if line else "")
+    if isinstance(error, UndefinedError):
+        name = str(error).split("'")[1] if "'" in str(error) else str(error)
+        what = f"unknown macro or variable '{name}' — check the spelling; macros are: {', '.join(MACROS)}"
+    elif isinstance(error, TemplateSyntaxError):
+        what = f"macro syntax error ({error.message}) — check the {{{{ }}}} brackets and quotes"
+    elif isinstance(error, ContentError):
+        what = str(error)
+    elif isinstance(error, TypeError):
+        what = f"a macro got the wrong arguments ({error}) — see CONTRIBUTING.md for how to call it"
+    else:
+        what = f"{type(error).__name__}: {error}"
+    return f"{where}: {what}"
+
+
+MACROS = ("cite", "disclaimer", "crisis_lines", "directories", "glossary")
+
+
+def _template_line(error: Exception, markdown: str, page) -> int | None:
+    """The line in the Markdown file where the failing macro is (front matter counted)."""
+    line = getattr(error, "lineno", None)
+    if line is None:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+        line = frames[-1].lineno if frames else None
+    if line is None:
+        return None
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    return line + len(source.splitlines()) - len(page.markdown.splitlines()) if page.markdown else line

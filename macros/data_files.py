@@ -1,0 +1,56 @@
+"""Load the YAML data files and check them against macros/schema.py.
+
+Any problem stops the build with one line per problem: `file: key.path: what — fix`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from mkdocs.exceptions import PluginError
+from pydantic import TypeAdapter, ValidationError
+
+from .schema import Bibliography, Glossary, SharedContent, problems
+
+DATA_DIR = Path("macros") / "data"
+SHARED_CONTENT = DATA_DIR / "shared-content.yml"
+BIBLIOGRAPHY = DATA_DIR / "bibliography.yml"
+GLOSSARY = DATA_DIR / "glossary.yml"
+
+T = TypeVar("T")
+
+
+class DataFileError(PluginError):
+    """A data file is missing or wrong. The message is ready to show to an editor."""
+
+
+def read_yaml(path: Path, label: str) -> Any:
+    if not path.is_file():
+        raise DataFileError(f"{label}: file not found — restore it from git or check its name")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = f":{mark.line + 1}" if mark else ""
+        raise DataFileError(
+            f"{label}{where}: this is not valid YAML ({err.problem}) — check indentation, colons and quotes"
+        ) from None
+
+
+def load(project_dir: Path, relative: Path, model: type[T] | Any) -> T:
+    """Read `relative` (below project_dir) and validate it; raise DataFileError on any problem."""
+    label = relative.as_posix()
+    raw = read_yaml(project_dir / relative, label)
+    try:
+        return TypeAdapter(model).validate_python(raw)
+    except ValidationError as err:
+        raise DataFileError("\n".join(f"{label}: {line}" for line in problems(err))) from None
+
+
+def load_all(project_dir: Path) -> tuple[SharedContent, dict, list]:
+    return (
+        load(project_dir, SHARED_CONTENT, SharedContent),
+        load(project_dir, BIBLIOGRAPHY, Bibliography),
+        load(project_dir, GLOSSARY, Glossary),
+    )

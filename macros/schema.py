@@ -1,0 +1,243 @@
+"""The shape of the data files and of page front matter, as pydantic models.
+
+Validation lives here, not in if/else chains: each field says what it accepts,
+and `problems()` turns pydantic's errors into one line per problem for editors.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from babel import Locale
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+# Two-letter ISO 3166 country codes, from the CLDR data Babel ships (Material needs Babel anyway).
+COUNTRY_NAMES: dict[str, str] = {
+    code: name for code, name in Locale("en").territories.items() if re.fullmatch(r"[A-Z]{2}", code)
+}
+
+
+def _https_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or " " in value:
+        raise ValueError(f"'{value}' is not a web address starting with https:// — write the full https:// address")
+    return value
+
+
+def _https_url_or_page(value: str) -> str:
+    if value.endswith(".md") and "://" not in value:
+        return value  # a page of this site; its existence is checked when the site is built
+    return _https_url(value)
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"\+?[0-9](?:[0-9 \-]*[0-9])?", value):
+        raise ValueError(
+            f"'{value}' is not a phone number — use only digits, spaces, hyphens and a leading +"
+        )
+    return value
+
+
+def _country(value: str) -> str:
+    if value not in COUNTRY_NAMES:
+        raise ValueError(f"'{value}' is not a known two-letter country code — use one like US, GB or AU")
+    return value
+
+
+def _region(value: str) -> str:
+    return value if value == "international" else _country(value)
+
+
+Text = Annotated[str, AfterValidator(str.strip), Field(min_length=1)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Phone = Annotated[str, AfterValidator(_phone)]
+CountryCode = Annotated[str, AfterValidator(_country)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- macros/data/shared-content.yml -----------------------------------------------------------
+
+class Disclaimer(Strict):
+    title: Text
+    text: Text
+
+
+class Disclaimers(Strict):
+    medical: Disclaimer
+    crisis: Disclaimer
+    independence: Disclaimer
+
+
+class Directory(Strict):
+    country: Annotated[str, AfterValidator(_region)]
+    name: Text
+    url: HttpsUrl
+    note: Text
+
+
+class Finder(Strict):
+    heading: Text
+    text: Text
+    button_label: Text
+    url: Annotated[str, AfterValidator(_https_url_or_page)]
+    directories: list[Directory] = Field(min_length=1)
+
+
+class HelpLink(Strict):
+    label: Text
+    page: Annotated[str, Field(pattern=r"^[\w/-]+\.md$")]
+
+
+class CrisisService(Strict):
+    name: Text
+    number: Phone
+    how: list[Literal["call", "text", "chat"]] = Field(min_length=1)
+    hours: Text
+    text_number: Phone | None = None
+    url: HttpsUrl | None = None
+    note: Text | None = None
+
+
+class CrisisCountry(Strict):
+    emergency: Phone
+    services: list[CrisisService] = Field(min_length=1)
+
+
+class OtherHelp(Strict):
+    name: Text
+    url: HttpsUrl
+    note: Text
+
+
+class SharedContent(Strict):
+    checked: dt.date
+    help_link: HelpLink
+    disclaimers: Disclaimers
+    finder: Finder
+    crisis: dict[CountryCode, CrisisCountry] = Field(min_length=1)
+    crisis_international: list[OtherHelp] = Field(min_length=1)
+
+
+# --- macros/data/bibliography.yml -------------------------------------------------------------
+
+class Reference(Strict):
+    authors: Text
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    title: Text
+    source: Text
+    doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    pmid: Annotated[str, Field(pattern=r"^[1-9]\d{0,8}$")] | None = None
+    url: HttpsUrl | None = None
+
+    def model_post_init(self, _context: object) -> None:
+        if not (self.doi or self.pmid or self.url):
+            raise ValueError("needs at least one of doi, pmid or url — add one so readers can find it")
+
+
+Bibliography = dict[Annotated[str, Field(pattern=r"^[a-z0-9]+$")], Reference]
+
+
+# --- macros/data/glossary.yml -----------------------------------------------------------------
+
+class GlossaryEntry(Strict):
+    term: Text
+    definition: Text
+    tooltip: bool = False
+
+
+Glossary = list[GlossaryEntry]
+
+
+# --- front matter of pages in docs/ -----------------------------------------------------------
+
+class SearchOptions(Strict):
+    boost: Annotated[float, Field(gt=0, le=10)] | None = None
+    exclude: bool | None = None
+
+
+class FrontMatter(Strict):
+    """Every page's front matter. `kind: page` pages get no disclaimer or finder box."""
+
+    title: Text
+    description: Annotated[str, Field(min_length=20, max_length=160)]
+    last_reviewed: dt.date
+    review_due: dt.date
+    kind: Literal["article", "page"] = "article"
+    reviewed_by: Text | None = None
+    search: SearchOptions | None = None
+    hide: list[Literal["navigation", "toc", "footer", "feedback", "path", "tags"]] | None = None
+
+    def model_post_init(self, _context: object) -> None:
+        if self.review_due <= self.last_reviewed:
+            raise ValueError(
+                f"review_due {self.review_due} is not after last_reviewed {self.last_reviewed}"
+                " — set review_due to a later date"
+            )
+        if self.review_due > _years_later(self.last_reviewed, 3):
+            raise ValueError(
+                f"review_due {self.review_due} is more than 3 years after last_reviewed"
+                f" {self.last_reviewed} — set it to {_years_later(self.last_reviewed, 3)} or earlier"
+            )
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# --- turning pydantic errors into editor-friendly lines ---------------------------------------
+
+def key_path(loc: tuple[int | str, ...]) -> str:
+    """('crisis', 'US', 'services', 0, 'number') -> 'crisis.US.services[0].number'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part == "[key]":
+            out += " (the name itself)"
+        elif part in ("function-after[_https_url(), str]", "function-after[_country(), str]"):
+            continue
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(the whole file)"
+
+
+def problems(error: ValidationError) -> list[str]:
+    """One 'key.path: what is wrong — how to fix' line per problem."""
+    lines = []
+    for e in error.errors():
+        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "constrained-"))))
+        # Unions report one error per branch; the `None` branch says nothing useful.
+        if e["type"] == "none_required":
+            continue
+        lines.append(f"{key_path(loc)}: {_plain(e)}")
+    return list(dict.fromkeys(lines))
+
+
+def _plain(e: dict) -> str:
+    kind, msg = e["type"], e["msg"]
+    fixes = {
+        "missing": "this key is missing — add it",
+        "extra_forbidden": "unknown key — remove it or check its spelling",
+        "string_too_short": "is empty — write the text",
+        "too_short": "is empty — write the text" if isinstance(e.get("input"), str) else "is empty — add at least one item",
+        "string_too_long": f"is too long ({len(str(e.get('input', '')))} characters) — shorten it to {e.get('ctx', {}).get('max_length')}",
+        "string_type": "must be text — put it in quotes",
+        "int_type": "must be a whole number",
+        "date_type": "must be a date written as YYYY-MM-DD",
+        "bool_type": "must be true or false",
+        "dict_type": "must be a group of keys",
+        "list_type": "must be a list (lines starting with '- ')",
+        "literal_error": f"must be one of {e.get('ctx', {}).get('expected', '')}",
+        "string_pattern_mismatch": "has the wrong form — check it against the examples in the file's comments",
+    }
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    return fixes.get(kind, msg)

@@ -1,0 +1,68 @@
+"""Shared fixtures: the real site built once, and throwaway copies of the project for bad-input scenarios."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built in-process with the real config (strict), as readers get it."""
+    out = tmp_path_factory.mktemp("site")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
+    build(config)
+    return out
+
+
+@pytest.fixture(scope="session")
+def shared_content() -> dict:
+    return yaml.safe_load((ROOT / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
+
+
+class Project:
+    """A copy of the project in a temp folder, to break on purpose and build with the real CLI."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        for part in PROJECT_PARTS:
+            src = ROOT / part
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, path / part)
+
+    def edit_yaml(self, relative: str, change) -> None:
+        file = self.path / relative
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        change(data)
+        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> None:
+        (self.path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (self.path / relative).write_text(text, encoding="utf-8")
+
+    def build(self) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(self.path / "site")],
+            cwd=self.path, capture_output=True, text=True, env=env, timeout=300,
+        )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path)
+
+
+def error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The lines of a failed build that speak to the editor (MkDocs' own noise removed)."""
+    noise = ("Aborted with", "INFO", "Traceback")
+    return [l for l in result.stderr.splitlines() if l.strip() and not l.startswith(noise)]

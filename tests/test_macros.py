@@ -1,0 +1,134 @@
+"""The macros editors use in pages: unit tests on each, and one small broken project per error case."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, Project, error_lines
+from macros import render
+from macros.data_files import BIBLIOGRAPHY, SHARED_CONTENT, load
+from macros.render import ContentError
+from macros.schema import Bibliography, GlossaryEntry, SharedContent
+
+SHARED = load(ROOT, SHARED_CONTENT, SharedContent)
+BIB = load(ROOT, BIBLIOGRAPHY, Bibliography)
+
+
+# --- unit tests --------------------------------------------------------------------------------
+
+def test_disclaimer_renders_the_data_text() -> None:
+    out = render.disclaimer(SHARED, "medical")
+    assert out.startswith('!!! info "' + SHARED.disclaimers.medical.title)
+    assert SHARED.disclaimers.medical.text in out
+
+
+def test_disclaimer_rejects_unknown_kind() -> None:
+    with pytest.raises(ContentError, match="unknown disclaimer kind 'legal' — use one of: medical, crisis, independence"):
+        render.disclaimer(SHARED, "legal")
+
+
+def test_crisis_lines_list_every_country_and_number() -> None:
+    out = render.crisis_lines(SHARED)
+    for code, country in SHARED.crisis.items():
+        assert f"#crisis-{code.lower()}" in out
+        assert f"[{country.emergency}](tel:" in out
+        for service in country.services:
+            assert service.name in out and f"[{service.number}](" in out
+    assert "[0477 13 11 14](sms:0477131114)" in out  # a separate text number is used for texting
+    assert "Find A Helpline" in out
+
+
+def test_directories_group_by_country() -> None:
+    out = render.directories(SHARED)
+    assert out.index("**Any country**") < out.index("ISIPT")
+    assert "**United Kingdom**" in out and "**United States**" in out
+
+
+def test_citations_are_numbered_in_order_of_first_use() -> None:
+    c = render.Citations(BIB)
+    first = c.cite("cuijpers2016")
+    second = c.cite("lin2022", "cuijpers2016")
+    assert 'href="#source-1"' in first
+    assert 'href="#source-2"' in second and 'href="#source-1"' in second
+    sources = c.sources()
+    assert sources.startswith("## Sources { #sources data-search-exclude }")
+    assert sources.index("Cuijpers") < sources.index("Lin T")
+    assert "https://doi.org/10.1176/appi.ajp.2015.15091141" in sources
+
+
+def test_cite_rejects_unknown_key_and_no_key() -> None:
+    c = render.Citations(BIB)
+    with pytest.raises(ContentError, match="unknown source key 'cuijpers2061' in cite\\(\\) — add it to macros/data/bibliography.yml"):
+        c.cite("cuijpers2061")
+    with pytest.raises(ContentError, match="cite\\(\\) needs at least one source key"):
+        c.cite()
+
+
+def test_no_sources_section_without_citations() -> None:
+    assert render.Citations(BIB).sources() == ""
+
+
+def test_glossary_and_tooltips() -> None:
+    entries = [GlossaryEntry(term="IPT", definition="A talking therapy.", tooltip=True),
+               GlossaryEntry(term="grief", definition="Deep sadness after a loss.")]
+    assert render.abbreviations(entries) == "\n*[IPT]: A talking therapy."
+    out = render.glossary(entries)
+    assert out.index('id="grief"') < out.index('id="ipt"'), "sorted alphabetically"
+
+
+# --- a broken page stops the build with one line: file:line: problem — fix ------------------------
+
+PAGE = """---
+title: Test page
+description: A page that exists only to be broken on purpose by the tests.
+last_reviewed: 2026-11-26
+review_due: 2029-11-26
+---
+
+# Test page
+
+Some text.
+
+{macro}
+"""
+
+PAGE_CASES = {
+    "unknown macro": (
+        '{{ disclaimr("medical") }}',
+        "docs/broken.md:12: unknown macro or variable 'disclaimr' — check the spelling; macros are: cite,",
+    ),
+    "bad disclaimer kind": (
+        '{{ disclaimer("legal") }}',
+        "docs/broken.md:12: unknown disclaimer kind 'legal' — use one of: medical, crisis, independence",
+    ),
+    "unknown citation": (
+        'IPT helps {{ cite("nobody1999") }}.',
+        "docs/broken.md:12: unknown source key 'nobody1999' in cite()",
+    ),
+    "wrong arguments": (
+        "{{ crisis_lines('US') }}",
+        "docs/broken.md:12: a macro got the wrong arguments",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PAGE_CASES)
+def test_broken_page_fails_build_with_one_line(project: Project, case: str) -> None:
+    macro, expected = PAGE_CASES[case]
+    project.write("docs/broken.md", PAGE.format(macro=macro))
+    result = project.build()
+    assert result.returncode != 0
+    lines = error_lines(result)
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_front_matter_fails_build(project: Project) -> None:
+    page = PAGE.format(macro="").replace("review_due: 2029-11-26", "review_due: 2031-01-01")
+    project.write("docs/broken.md", page)
+    result = project.build()
+    assert result.returncode != 0
+    assert any(
+        "docs/broken.md: front matter: review_due 2031-01-01 is more than 3 years after last_reviewed 2026-11-26" in l
+        for l in error_lines(result)
+    ), result.stderr
