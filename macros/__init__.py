@@ -74,12 +74,18 @@ def _page_url(target: str) -> str:
 
 
 # --- one-line errors -------------------------------------------------------------------------
-# mkdocs-macros prints a traceback for any error in a page. Editors need one line instead:
-# `docs/page.md:LINE: what is wrong — how to fix`. We register our formatter for every error type.
+# mkdocs-macros logs a traceback at WARNING level (hidden by `mkdocs build -q`) and exits. Editors
+# need one line instead: `docs/page.md:LINE: what is wrong — how to fix`. mkdocs-macros asks
+# `format_error` to describe any error in a page; ours raises a PluginError with that line, so
+# MkDocs stops the build the same way as for every other content error.
 
 @macros_errors.format_error.register
 def _one_line(error: Exception, markdown: str, page) -> str:
-    line = _template_line(error, markdown, page)
+    raise PluginError(describe(error, page)) from None
+
+
+def describe(error: Exception, page) -> str:
+    line = _template_line(error, page)
     where = f"docs/{page.file.src_path}" + (f":{line}" if line else "")
     if isinstance(error, UndefinedError):
         name = str(error).split("'")[1] if "'" in str(error) else str(error)
@@ -98,7 +104,7 @@ def _one_line(error: Exception, markdown: str, page) -> str:
 MACROS = ("cite", "disclaimer", "crisis_lines", "directories", "glossary")
 
 
-def _template_line(error: Exception, markdown: str, page) -> int | None:
+def _template_line(error: Exception, page) -> int | None:
     """The line in the Markdown file where the failing macro is (front matter counted)."""
     line = getattr(error, "lineno", None)
     if line is None:

@@ -217,7 +217,7 @@ def problems(error: ValidationError) -> list[str]:
         # Unions report one error per branch; the `None` branch says nothing useful.
         if e["type"] == "none_required":
             continue
-        lines.append(f"{key_path(loc)}: {_plain(e)}")
+        lines.append(f"{key_path(loc)}: {_plain(e)}" if loc else _plain(e))
     return list(dict.fromkeys(lines))
 
 
@@ -230,14 +230,14 @@ def _plain(e: dict) -> str:
         "too_short": "is empty — write the text" if isinstance(e.get("input"), str) else "is empty — add at least one item",
         "string_too_long": f"is too long ({len(str(e.get('input', '')))} characters) — shorten it to {e.get('ctx', {}).get('max_length')}",
         "string_type": "must be text — put it in quotes",
-        "int_type": "must be a whole number",
-        "date_type": "must be a date written as YYYY-MM-DD",
-        "bool_type": "must be true or false",
-        "dict_type": "must be a group of keys",
-        "list_type": "must be a list (lines starting with '- ')",
-        "literal_error": f"must be one of {e.get('ctx', {}).get('expected', '')}",
+        "int_type": "must be a whole number — write digits only",
+        "date_type": "must be a date — write it as YYYY-MM-DD",
+        "bool_type": "must be true or false — write one of those words",
+        "dict_type": "must be a group of keys — indent the keys under it",
+        "list_type": "must be a list — write each item on a line starting with '- '",
+        "literal_error": f"must be one of {e.get('ctx', {}).get('expected', '')} — use one of those words",
         "string_pattern_mismatch": "has the wrong form — check it against the examples in the file's comments",
     }
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
-    return fixes.get(kind, msg)
+    return fixes.get(kind, f"{msg} — see the comments at the top of the file")

@@ -64,5 +64,5 @@ def project(tmp_path: Path) -> Project:
 
 def error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     """The lines of a failed build that speak to the editor (MkDocs' own noise removed)."""
-    noise = ("Aborted with", "INFO", "Traceback")
+    noise = ("Aborted with", "INFO", "ERROR   -  Error reading page")
     return [l for l in result.stderr.splitlines() if l.strip() and not l.startswith(noise)]

@@ -22,7 +22,7 @@ CASES = {
     ),
     "wrong type": (
         lambda d: d["finder"].update(directories="ISIPT"),
-        f"{FILE}: finder.directories: must be a list (lines starting with '- ')",
+        f"{FILE}: finder.directories: must be a list — write each item",
     ),
     "empty text": (
         lambda d: d["disclaimers"]["crisis"].update(text="   "),

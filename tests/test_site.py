@@ -74,7 +74,8 @@ def test_every_page_has_the_help_link_in_the_header(site: Path, shared_content: 
         link = soup.select_one('header.md-header [data-ipt="help-link"]')
         assert link is not None, f"{page.relative_to(site)}: no help link in the header"
         assert link.get_text(strip=True) == label
-        target = (page.parent / link["href"]).resolve() / "index.html"
+        href = link["href"]  # 404.html uses site-absolute links, as it is served at any path
+        target = ((site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)).resolve() / "index.html"
         assert target == (site / "get-help-now" / "index.html").resolve(), f"{page}: {link['href']}"
 
 
