@@ -9,12 +9,12 @@ BIN     := $(VENV)/bin
 PIP     := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
 export NO_MKDOCS_2_WARNING := 1   # Material's end-of-life banner; we know (see README)
 
-.PHONY: serve test build browser benchmark check-external-links lock clean
+.PHONY: serve test build system-packages benchmark check-external-links lock clean
 
 serve: $(VENV)/.site  ## preview with live reload
 	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000
 
-test: $(VENV)/.test browser  ## every check, as CI runs them
+test: $(VENV)/.test system-packages  ## every check, as CI runs them
 	$(BIN)/python -m pytest
 
 build: $(VENV)/.site  ## the production site, into site/
@@ -35,9 +35,10 @@ $(VENV)/.test: requirements-test.txt | $(VENV)/.python-ok
 	$(PIP) -r requirements-test.txt
 	@touch $@ $(VENV)/.site
 
-# Debian's Chromium for the browser tests; Playwright's own browser download is never used.
-browser:
-	@command -v chromium >/dev/null || $(call apt,chromium)
+# Debian's Chromium for the browser tests (Playwright's own browser download is never used),
+# and nginx for the test of the shipped server config.
+system-packages:
+	@command -v chromium >/dev/null && command -v nginx >/dev/null || $(call apt,chromium nginx)
 
 # Install Debian packages as root, or through sudo.
 apt = { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

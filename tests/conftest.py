@@ -66,3 +66,29 @@ def error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     """The lines of a failed build that speak to the editor (MkDocs' own noise removed)."""
     noise = ("Aborted with", "INFO", "ERROR   -  Error reading page")
     return [l for l in result.stderr.splitlines() if l.strip() and not l.startswith(noise)]
+
+
+# --- the real browser: Debian's Chromium, driven by Playwright, with no network but loopback -----
+
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    # Resolve no host name except loopback: the browser itself cannot reach the internet.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright's launch options: Debian's Chromium, never a downloaded browser."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    """The built site served over loopback with gzip, like a static host (overrides pytest-playwright's)."""
+    from support.server import serve
+
+    with serve(site) as url:
+        yield url
