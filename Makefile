@@ -20,6 +20,9 @@ test: $(VENV)/.test system-packages  ## every check, as CI runs them
 build: $(VENV)/.site  ## the production site, into site/
 	$(BIN)/mkdocs build --strict --clean
 
+check-external-links: $(VENV)/.test  ## do the site's web addresses still open? (needs the internet; weekly on GitHub)
+	PYTHONPATH=tests $(BIN)/python -m quality.external_links
+
 # --- setup ---------------------------------------------------------------------------------
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \

