@@ -39,9 +39,10 @@ $(VENV)/.test: requirements-test.txt | $(VENV)/.python-ok
 	@touch $@ $(VENV)/.site
 
 # Debian's Chromium for the browser tests (Playwright's own browser download is never used),
-# and nginx for the test of the shipped server config.
+# nginx for the test of the shipped server config, pdftotext for the print test.
 system-packages:
-	@command -v chromium >/dev/null && command -v nginx >/dev/null || $(call apt,chromium nginx)
+	@command -v chromium >/dev/null && command -v nginx >/dev/null && command -v pdftotext >/dev/null \
+	  || $(call apt,chromium nginx poppler-utils)
 
 # Install Debian packages as root, or through sudo.
 apt = { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

@@ -22,6 +22,8 @@ def articles() -> list[str]:
     """Source pages that are articles (every page unless its front matter says `kind: page`)."""
     out = []
     for md in sorted((ROOT / "docs").rglob("*.md")):
+        if md.relative_to(ROOT / "docs").parts[0] == "templates":  # not published (MkDocs default)
+            continue
         meta = yaml.safe_load(FRONT_MATTER.match(md.read_text(encoding="utf-8")).group(1))
         if meta.get("kind", "article") == "article":
             out.append(md.relative_to(ROOT / "docs").as_posix())

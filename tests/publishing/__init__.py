@@ -1,0 +1,1 @@
+"""Publishing tests: deployment configs, security headers under real nginx, metadata, print."""

@@ -1,0 +1,149 @@
+"""Helpers for the publishing tests: real nginx with the shipped config, and the site's page list.
+
+nginx runs as the current user (root in CI works too) on a free 127.0.0.1 port, with its pid, logs
+and temp files in a temp folder. Only the root path and the listen lines of deploy/nginx.conf are
+replaced; everything else is exactly what a self-hoster installs.
+"""
+from __future__ import annotations
+
+import contextlib
+import grp
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+SHIPPED_CONF = ROOT / "deploy" / "nginx.conf"
+SHIPPED_ROOT = "/var/www/ipt-guide"
+SHIPPED_LISTEN = ("listen 80;", "listen [::]:80;")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_block(site: Path, port: int) -> str:
+    """deploy/nginx.conf with only the root path and the listen lines changed."""
+    text = SHIPPED_CONF.read_text(encoding="utf-8")
+    for needle in (SHIPPED_ROOT, *SHIPPED_LISTEN):
+        assert needle in text, f"deploy/nginx.conf: '{needle}' not found — update tests/publishing/publishing_support.py"
+    text = text.replace(SHIPPED_LISTEN[0], f"listen 127.0.0.1:{port};").replace(SHIPPED_LISTEN[1], "")
+    return text.replace(SHIPPED_ROOT, str(site))
+
+
+def main_conf(prefix: Path) -> str:
+    """The http{} frame Debian's /etc/nginx/nginx.conf gives, with every writable path in `prefix`."""
+    user, group = pwd.getpwuid(os.getuid()).pw_name, grp.getgrgid(os.getgid()).gr_name
+    temps = "\n".join(f"  {kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return f"""user {user} {group};
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+{temps}
+  include {prefix}/site.conf;
+}}
+"""
+
+
+@contextlib.contextmanager
+def run_nginx(site: Path, prefix: Path) -> Iterator[str]:
+    """Start nginx on `site`; yield its base URL (ending in /); stop it (our own process only)."""
+    assert Path(NGINX).exists(), "nginx is not installed — run `make test` (it installs Debian's nginx)"
+    port = free_port()
+    prefix.mkdir(parents=True, exist_ok=True)
+    (prefix / "site.conf").write_text(server_block(site, port), encoding="utf-8")
+    (prefix / "nginx.conf").write_text(main_conf(prefix), encoding="utf-8")
+    cmd = [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log")]
+    check = subprocess.run([*cmd, "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, f"nginx -t failed:\n{check.stderr}"
+    proc = subprocess.Popen([*cmd, "-g", "daemon off;"], stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_up(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"nginx exited: {proc.stderr.read() if proc.stderr else ''}")
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        time.sleep(0.05)
+    raise AssertionError("nginx did not answer within 10 s")
+
+
+def sitemap_paths(site: Path) -> list[str]:
+    """Every page of the site as a path ('', 'about/', …), from the sitemap the build wrote."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text or "" for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    base = os.path.commonprefix(locs)
+    base = base[: base.rfind("/") + 1]
+    paths = [loc.removeprefix(base) for loc in locs]
+    assert paths, "sitemap.xml lists no page"
+    return paths
+
+
+def page_file(site: Path, path: str) -> Path:
+    return site / path / "index.html" if path.endswith("/") or not path else site / path
+
+
+# --- the header policy as each host will apply it ------------------------------------------------
+
+def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
+    """Netlify / Cloudflare `_headers`: path -> {header: value}."""
+    rules: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            current = rules.setdefault(line.strip(), {})
+        else:
+            assert current is not None, f"_headers: header line before any path: {line!r}"
+            name, _, value = line.strip().partition(":")
+            current[name.strip()] = value.strip()
+    return rules
+
+
+def parse_nginx_locations(text: str) -> dict[str, dict[str, str]]:
+    """The generated nginx include: location -> {header: value} from its add_header lines."""
+    import re
+
+    locations: dict[str, dict[str, str]] = {}
+    for m in re.finditer(r"^location\s+(.+?)\s*\{(.*?)^\}", text, re.S | re.M):
+        headers = dict(re.findall(r'add_header\s+(\S+)\s+"([^"]*)"\s+always;', m.group(2)))
+        locations[m.group(1)] = headers
+    return locations
+
+
+def policy_differences(expected: dict[str, str], actual: dict[str, str], where: str) -> list[str]:
+    """One line per header that is missing or different in `where`."""
+    problems = []
+    for name, value in expected.items():
+        got = actual.get(name)
+        if got is None:
+            problems.append(f"{where}: {name} missing — regenerate it from deploy/headers.yml (make build)")
+        elif got != value:
+            problems.append(f"{where}: {name} is {got!r}, the policy says {value!r}")
+    return problems
