@@ -117,3 +117,10 @@ def test_copy_check_catches_a_copy(shared_content: dict, tmp_path: Path) -> None
     copied = "Please note: " + shared_content["disclaimers"]["medical"]["text"].replace(" ", "\n", 3)
     body = " ".join(copied.split())
     assert any(t in body for t in shared_texts(shared_content))
+
+
+@pytest.mark.parametrize("src", ["index.md", "get-help-now.md", "about.md"])
+def test_pages_that_are_not_articles_show_review_dates_but_no_finder(site: Path, src: str) -> None:
+    soup = built(site, src)
+    assert text_of(soup, '[data-ipt="review-dates"]').startswith("Last reviewed")
+    assert soup.select_one('[data-ipt="finder"]') is None
