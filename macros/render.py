@@ -25,8 +25,9 @@ def disclaimer(shared: SharedContent, kind: str) -> str:
 # --- crisis lines ------------------------------------------------------------------------------
 
 def crisis_lines(shared: SharedContent) -> str:
-    """Markdown sections, one per country, then the international directories."""
-    out = []
+    """A jump list of countries, then one section per country, then the international directories."""
+    jumps = [f"[{COUNTRY_NAMES[code]}](#crisis-{code.lower()})" for code in shared.crisis]
+    out = ["**Go to your country:** " + " · ".join(jumps + ["[other countries](#crisis-other)"]) + "\n"]
     for code, country in shared.crisis.items():
         out.append(f"### {COUNTRY_NAMES[code]} {{ #crisis-{code.lower()} }}\n")
         out.append(f"- **Emergency: call {_tel(country.emergency)}** if a life is in danger now.")

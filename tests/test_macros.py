@@ -132,3 +132,10 @@ def test_bad_front_matter_fails_build(project: Project) -> None:
         "docs/broken.md: front matter: review_due 2031-01-01 is more than 3 years after last_reviewed 2026-11-26" in l
         for l in error_lines(result)
     ), result.stderr
+
+
+def test_crisis_lines_start_with_a_jump_list_to_each_country() -> None:
+    first_line = render.crisis_lines(SHARED).splitlines()[0]
+    assert first_line.startswith("**Go to your country:**")
+    for code in SHARED.crisis:
+        assert f"(#crisis-{code.lower()})" in first_line
