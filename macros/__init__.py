@@ -45,7 +45,7 @@ def define_env(env) -> None:
     env.macro(lambda: render.crisis_lines(shared), "crisis_lines")
     env.macro(lambda: render.directories(shared), "directories")
     env.macro(lambda: render.glossary(glossary_entries), "glossary")
-    env.variables["_abbreviations"] = render.abbreviations(glossary_entries)
+    env.variables["_tooltips"] = render.Tooltips(glossary_entries)
     env.variables["_bibliography"] = bibliography
 
 
@@ -62,7 +62,7 @@ def on_post_page_macros(env) -> None:
     sources = env.variables["_citations"].sources()
     if sources:
         env.markdown += "\n\n" + sources
-    env.markdown += "\n" + env.variables["_abbreviations"] + "\n"
+    env.markdown += "\n" + env.variables["_tooltips"].for_page(env.markdown) + "\n"
 
 
 def _page_url(target: str) -> str:
