@@ -45,7 +45,8 @@ def define_env(env) -> None:
     env.macro(lambda: render.crisis_lines(shared), "crisis_lines")
     env.macro(lambda: render.directories(shared), "directories")
     env.macro(lambda: render.glossary(glossary_entries), "glossary")
-    env.variables["_tooltips"] = render.Tooltips(glossary_entries)
+    # Tooltips: Python-Markdown's abbr extension takes the glossary directly; every page gets it.
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.tooltips(glossary_entries)
     env.variables["_bibliography"] = bibliography
 
 
@@ -62,7 +63,6 @@ def on_post_page_macros(env) -> None:
     sources = env.variables["_citations"].sources()
     if sources:
         env.markdown += "\n\n" + sources
-    env.markdown += "\n" + env.variables["_tooltips"].for_page(env.markdown) + "\n"
 
 
 def _page_url(target: str) -> str:

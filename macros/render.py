@@ -134,22 +134,9 @@ def glossary(entries: list[GlossaryEntry]) -> str:
     return '<dl class="glossary">\n' + "\n".join(rows) + "\n</dl>\n"
 
 
-class Tooltips:
-    """Python-Markdown abbr definitions for the glossary's tooltip terms that occur in a page.
-
-    Only terms the page uses, each in its own block: one block holding every definition made
-    Python-Markdown re-test it against every block processor once per definition, which made
-    builds of large sites many times slower. One regex finds all used terms in a single pass.
-    """
-
-    def __init__(self, entries: list[GlossaryEntry]) -> None:
-        self.definitions = {e.term: e.definition for e in entries if e.tooltip}
-        terms = sorted(self.definitions, key=len, reverse=True)  # longest first: "IPT-A" before "IPT"
-        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, terms))})(?!\w)") if terms else None
-
-    def for_page(self, markdown: str) -> str:
-        used = set(self.pattern.findall(markdown)) if self.pattern else set()
-        return "".join(f"\n\n*[{term}]: {self.definitions[term]}" for term in self.definitions if term in used)
+def tooltips(entries: list[GlossaryEntry]) -> dict[str, str]:
+    """The terms that show their definition on hover or focus, for the abbr extension's `glossary`."""
+    return {e.term: e.definition for e in entries if e.tooltip}
 
 
 def slug(text: str) -> str:

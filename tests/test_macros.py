@@ -70,9 +70,7 @@ def test_no_sources_section_without_citations() -> None:
 def test_glossary_and_tooltips() -> None:
     entries = [GlossaryEntry(term="IPT", definition="A talking therapy.", tooltip=True),
                GlossaryEntry(term="grief", definition="Deep sadness after a loss.")]
-    tooltips = render.Tooltips(entries)
-    assert tooltips.for_page("IPT helps grief.") == "\n\n*[IPT]: A talking therapy."
-    assert tooltips.for_page("Nothing to explain here; IPTX is another word.") == ""
+    assert render.tooltips(entries) == {"IPT": "A talking therapy."}
     out = render.glossary(entries)
     assert out.index('id="grief"') < out.index('id="ipt"'), "sorted alphabetically"
 

@@ -1,0 +1,187 @@
+"""Keyboard use: a skip link that shows on focus, a visible focus indicator on every tab stop,
+and search that opens, finds and opens a result without a mouse."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from .conftest import FailingPages, report
+from .search_ui import page_of, wait_for_results
+from .visibility import on_screen_problem
+
+
+# --- skip link ----------------------------------------------------------------------------------
+
+# How a problem names an element: tag, first classes, and its label or text.
+DESCRIBE = """(el) => el.tagName.toLowerCase() +
+  [...el.classList].filter((c) => !c.startsWith("focus-visible")).slice(0, 2).map((c) => "." + c).join("") +
+  ` "${(el.getAttribute("aria-label") || el.title || el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 30)}"`"""
+
+def skip_link_problems(page: Page, path: str) -> list[str]:
+    """On the freshly opened page, the first Tab must land on a skip link that is then on screen,
+    and Enter must move to the content."""
+    page.keyboard.press("Tab")
+    page.evaluate(FINISH_TRANSITIONS)  # Material fades the skip link in; check its end state
+    focused = page.locator(":focus")
+    if not focused.evaluate("(el) => el.matches('a.md-skip')"):
+        return [f"/{path}: the first Tab lands on {focused.evaluate(DESCRIBE)}, not on a skip link"]
+    problem = on_screen_problem(focused, "focused skip link")
+    if problem:
+        return [f"/{path}: {problem}"]
+    target = focused.get_attribute("href") or ""
+    page.keyboard.press("Enter")
+    try:
+        page.wait_for_function("(hash) => location.hash === hash", arg=target, timeout=2000)
+    except PlaywrightTimeoutError:
+        return [f"/{path}: Enter on the skip link did not move to {target!r}"]
+    if not target.startswith("#") or page.locator(target).count() != 1:
+        return [f"/{path}: the skip link leads to {target!r}, which is not an element on the page"]
+    return []
+
+
+def test_skip_link_on_every_page(
+    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
+) -> None:
+    page = window("desktop")
+    problems: list[str] = []
+    for path in site_paths:
+        page.goto(base_url + path)
+        found = skip_link_problems(page, path)
+        if found:
+            failing_pages.add(path)
+        problems += found
+    assert not problems, report(problems)
+
+
+def test_skip_link_check_reports_a_missing_link(window: Callable[..., Page], base_url: str) -> None:
+    page = window("desktop")
+    page.goto(base_url + "about/")
+    page.evaluate("document.querySelector('a.md-skip').remove()")
+    problems = skip_link_problems(page, "about/")
+    assert len(problems) == 1 and re.fullmatch(
+        r'/about/: the first Tab lands on a.md-header__button.md-logo "The IPT guide", not on a skip link',
+        problems[0]), problems
+
+
+def test_skip_link_check_reports_a_link_that_stays_hidden(window: Callable[..., Page], base_url: str) -> None:
+    page = window("desktop")
+    page.goto(base_url + "about/")
+    page.evaluate("document.querySelector('a.md-skip').style.transform = 'translateY(-500px)'")
+    problems = skip_link_problems(page, "about/")
+    assert len(problems) == 1 and problems[0].startswith("/about/: focused skip link is outside the 1280x800 viewport"), problems
+
+
+# --- visible focus ------------------------------------------------------------------------------
+# For each tab stop, the outline, box-shadow and background of the element (and of what shows it:
+# the label after a visually hidden radio button, the search form around the search field) are
+# compared with the same element at rest. Running transitions are jumped to their end (what the
+# reader sees a quarter second later), so the test neither waits nor reads a half-faded state.
+
+REST_STYLES = """() => {
+  window.__iptParts = (el) => [el, el.nextElementSibling?.tagName === "LABEL" ? el.nextElementSibling : null,
+                               el.closest("form")].filter(Boolean);
+  window.__iptStyle = (el) => { const c = getComputedStyle(el);
+    return {outline: c.outlineStyle !== "none" && parseFloat(c.outlineWidth) > 0 && !c.outlineColor.endsWith(", 0)")
+              ? `${c.outlineStyle} ${c.outlineWidth} ${c.outlineColor}` : "none",
+            shadow: c.boxShadow, background: c.backgroundColor}; };
+  for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]"))
+    el.__iptRest = window.__iptParts(el).map(window.__iptStyle);
+}"""
+
+FINISH_TRANSITIONS = """() => document.getAnimations().forEach((a) => {
+  try { a.finish(); } catch { /* an endless animation cannot finish; it is not a focus style */ } })"""
+
+FOCUS_STEP = """async () => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const name = (""" + DESCRIBE + """)(el);
+  const first = el.dataset.iptFirst === "1";
+  if (!document.querySelector("[data-ipt-first]")) el.dataset.iptFirst = "1";
+  const inContent = !!el.closest(".md-content");
+  const rest = el.__iptRest;
+  if (!rest) return {name, shown: true, first, inContent};  // made after load (search results)
+  const shown = () => {
+    (""" + FINISH_TRANSITIONS + """)();
+    return window.__iptParts(el).map(window.__iptStyle).some((s, i) => rest[i] && (
+      (s.outline !== "none" && s.outline !== rest[i].outline) || s.shadow !== rest[i].shadow ||
+      s.background !== rest[i].background));
+  };
+  if (shown()) return {name, shown: true, first, inContent};
+  // Material reacts to some focus changes a moment later (it opens the search when the field gets
+  // focus): give it two frames before calling the focus invisible.
+  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  return {name, shown: shown(), first, inContent};
+}"""
+
+
+def focus_problems(page: Page, url: str, path: str, content_only: bool = False, max_stops: int = 250) -> list[str]:
+    """Tab through the page; every stop must change its outline, shadow or background.
+
+    content_only: use the skip link as a reader would, and check only the stops in the content.
+    The header, menu and footer are the same on every page, so one full round is enough.
+    """
+    page.goto(url)
+    page.evaluate(REST_STYLES)
+    content_only = content_only and page.locator("a.md-skip").count() == 1  # else: a full round
+    if content_only:
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # the skip link: the next Tab starts in the content
+    problems: list[str] = []
+    for _ in range(max_stops):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_STEP)
+        if stop is None or stop["first"] or (content_only and not stop["inContent"]):
+            break  # back at the start, or out of the content: every stop was seen
+        if not stop["shown"]:
+            problems.append(f"/{path}: no visible focus indicator on {stop['name']}")
+    return list(dict.fromkeys(problems))
+
+
+def test_focus_is_visible_on_every_tab_stop(
+    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
+) -> None:
+    page = window("desktop")
+    problems: list[str] = []
+    for i, path in enumerate(site_paths):
+        # A full round on the first page (and on pages without a skip link); the content elsewhere.
+        found = focus_problems(page, base_url + path, path, content_only=i > 0)
+        if found:
+            failing_pages.add(path)
+        problems += found
+    assert not problems, report(problems)
+
+
+def test_focus_check_reports_removed_outlines(window: Callable[..., Page], base_url: str) -> None:
+    page = window("desktop")
+    page.goto(base_url + "about/")
+    # What a careless "outline: none" reset does; set through CSSOM because the CSP forbids inline CSS.
+    page.evaluate("""() => { const sheet = new CSSStyleSheet();
+      sheet.replaceSync(":focus, :focus-visible, .focus-visible { outline: none !important; box-shadow: none !important }");
+      document.adoptedStyleSheets = [sheet]; }""")
+    page.evaluate(REST_STYLES)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUS_STEP) == {
+        "name": 'a.md-header__button.md-logo "The IPT guide"', "shown": False, "first": False, "inContent": False}
+
+
+# --- search from the keyboard -------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_search_by_keyboard_alone(window: Callable[..., Page], base_url: str, key: str) -> None:
+    page = window("desktop")
+    page.goto(base_url + "about/")
+    page.keyboard.press(key)
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')"), f'"{key}" did not open search'
+    page.keyboard.type("lonely")
+    results = wait_for_results(page)
+    assert results, "no results for 'lonely'"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('a.md-search-result__link')"), "ArrowDown did not reach a result"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(page_of(results[0], base_url)) + r"([?#].*)?$"))
+    assert page.locator("article h1").count() == 1

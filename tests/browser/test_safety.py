@@ -1,0 +1,116 @@
+"""Safety features readers must always see: the "Get help now" link on every page, at phone and
+desktop size, reachable in one click; and on every article the medical disclaimer and the finder."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from .conftest import FailingPages, report
+from .site_map import page_path
+from .visibility import on_screen_problem
+
+
+def help_link_problems(page: Page, path: str, help_path: str, base_url: str) -> list[str]:
+    """On the open page, the help link must be on screen, and one click must open the crisis page."""
+    link = page.locator("header [data-ipt=help-link]")
+    problem = on_screen_problem(link, '"Get help now" link')
+    if problem:
+        return [f"/{path}: {problem}"]
+    link.first.click()
+    try:  # the click starts a navigation; wait for it to arrive
+        page.wait_for_url(re.compile(re.escape(base_url + help_path) + "(#.*)?$"), timeout=3000)
+    except PlaywrightTimeoutError:
+        return [f"/{path}: one click on \"Get help now\" opened {page.url}, not /{help_path}"]
+    if page.locator("article h1").count() == 0:
+        return [f"/{path}: the crisis page /{help_path} has no heading"]
+    return []
+
+
+def footer_problems(page: Page, path: str, finder_path: str) -> list[str]:
+    """On the open article, the medical disclaimer and the finder box (with its button, except on
+    the finder page itself) must be on screen once scrolled to."""
+    problems = []
+    parts = {
+        "medical disclaimer": page.locator("[data-ipt=disclaimer-medical]"),
+        "finder box": page.locator("[data-ipt=finder]"),
+    }
+    if path != finder_path:
+        parts["finder button"] = page.locator("[data-ipt=finder] a.md-button")
+    for name, target in parts.items():
+        if target.count():
+            target.first.scroll_into_view_if_needed()
+        problem = on_screen_problem(target, name)
+        if problem:
+            problems.append(f"/{path}: {problem}")
+    return problems
+
+
+@pytest.mark.parametrize("profile", ["phone", "desktop"])
+def test_help_link_and_article_footer_on_every_page(
+    window: Callable[..., Page], profile: str, base_url: str, site_paths: list[str], articles: list[str],
+    help_path: str, shared_content: dict, failing_pages: FailingPages,
+) -> None:
+    """Every page: "Get help now" on screen and one click from the crisis page. Every article
+    (source front matter without `kind: page`): the medical disclaimer and the finder, visibly."""
+    finder = shared_content["finder"]["url"]
+    finder_path = page_path(finder) if finder.endswith(".md") else ""
+    page = window(profile)
+    problems: list[str] = []
+    for path in site_paths:
+        page.goto(base_url + path)
+        found = footer_problems(page, path, finder_path) if path in articles else []
+        page.evaluate("window.scrollTo(0, 0)")
+        found += help_link_problems(page, path, help_path, base_url)
+        if found:
+            failing_pages.add(path)
+        problems += [f"{p} [{profile}]" for p in found]
+    assert not problems, report(problems)
+
+
+# --- the checks can fail ------------------------------------------------------------------------
+
+def test_help_link_check_reports_a_covered_link(window: Callable[..., Page], base_url: str) -> None:
+    page = window("phone")
+    page.goto(base_url + "about/")
+    # A full-width banner fixed over the header, as a careless cookie banner would be.
+    page.evaluate("""() => { const d = document.createElement('div'); d.className = 'cover';
+      Object.assign(d.style, {position: 'fixed', top: '0', left: '0', right: '0', height: '120px', zIndex: 99999, background: '#fff'});
+      document.body.append(d); }""")
+    problem = on_screen_problem(page.locator("header [data-ipt=help-link]"), '"Get help now" link')
+    assert problem == '"Get help now" link is covered by <div class="cover">'
+
+
+def test_help_link_check_reports_a_link_off_screen(window: Callable[..., Page], base_url: str) -> None:
+    page = window("phone")
+    page.goto(base_url + "about/")
+    page.evaluate("document.querySelector('[data-ipt=help-link]').style.marginLeft = '400px'")
+    problem = on_screen_problem(page.locator("header [data-ipt=help-link]"), '"Get help now" link')
+    assert problem.startswith('"Get help now" link is outside the 375x812 viewport')
+
+
+def test_help_link_check_reports_a_wrong_target(window: Callable[..., Page], base_url: str, help_path: str) -> None:
+    page = window("desktop")
+    page.goto(base_url + "glossary/")
+    found = help_link_problems(page, "glossary/", "nowhere/", base_url)
+    assert found == [f'/glossary/: one click on "Get help now" opened {base_url}{help_path}, not /nowhere/']
+
+
+def test_footer_check_reports_a_hidden_disclaimer_and_a_page_without_finder(
+    window: Callable[..., Page], base_url: str, help_path: str
+) -> None:
+    page = window("desktop")
+    # The crisis page is not an article: it has no footer, so the check must say what is missing.
+    page.goto(base_url + help_path)
+    assert footer_problems(page, help_path, "") == [
+        f"/{help_path}: medical disclaimer is missing",
+        f"/{help_path}: finder box is missing",
+        f"/{help_path}: finder button is missing",
+    ]
+    page.goto(base_url + "glossary/")
+    page.evaluate("document.querySelector('[data-ipt=disclaimer-medical]').style.visibility = 'hidden'")
+    problem = on_screen_problem(page.locator("[data-ipt=disclaimer-medical]"), "medical disclaimer")
+    assert problem == "medical disclaimer is not visible"

@@ -1,0 +1,94 @@
+"""Search finds pages from readers' own words: each phrase, typed into the header search as a
+reader types it (key by key), must list the page a reader would expect among the top 3 results,
+and clicking that result must open the page.
+
+The expectations are a reader's, not tuned to the current text: when one fails, the message names
+the pages that won instead, so the content (words, headings, `search.boost`) can be adjusted.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import FailingPages
+from .search_ui import page_of, type_search
+
+# (what a reader types, pages that rightly answer it: one must be in the top 3)
+PHRASES: list[tuple[str, list[str]]] = [
+    ("my mum died", ["focus-areas/grief/"]),
+    ("we keep arguing", ["focus-areas/disagreements/"]),
+    ("new baby", ["focus-areas/life-changes/", "who-ipt-can-help/"]),
+    ("lonely", ["focus-areas/loneliness/"]),
+    ("how many sessions", ["how-ipt-works/"]),
+    ("is it covered by insurance", ["finding-a-therapist/"]),
+    ("online therapy", ["online-ipt/"]),
+    ("I want to die", ["get-help-now/"]),
+    ("CBT or IPT", ["ipt-compared/"]),
+    ("antidepressants", ["ipt-compared/"]),
+    ("teenager depressed", ["who-ipt-can-help/"]),
+    ("bipolar", ["who-ipt-can-help/", "where-ipt-falls-short/"]),
+    ("what happens in the first session", ["what-to-expect/"]),
+    ("find a therapist", ["finding-a-therapist/"]),
+    ("does it work", ["who-ipt-can-help/", "what-is-ipt/"]),
+    ("therapy by video call", ["online-ipt/"]),
+    ("suicidal thoughts", ["get-help-now/"]),
+    ("how much does it cost", ["finding-a-therapist/"]),
+    ("I have no close friends", ["focus-areas/loneliness/"]),
+    ("lost my job", ["focus-areas/life-changes/"]),
+    ("what does interpersonal mean", ["what-is-ipt/", "glossary/"]),
+    ("who writes this guide", ["about/"]),
+]
+
+def search(page: Page, base_url: str, phrase: str) -> list[str]:
+    """Type `phrase` into the header search of the home page; return result pages, best first."""
+    page.goto(base_url)
+    return [page_of(href, base_url) for href in type_search(page, phrase)]
+
+
+def ranking_problem(phrase: str, expected: list[str], results: list[str]) -> str:
+    """'' if an expected page is in the top 3, else a line naming the pages that won instead."""
+    if any(page in results[:3] for page in expected):
+        return ""
+    top = ", ".join(f"{i}. /{p}" for i, p in enumerate(results[:3], 1)) or "no results"
+    where = "; ".join(f"/{p} is #{results.index(p) + 1}" if p in results else f"/{p} not found" for p in expected)
+    return f'search "{phrase}": expected {" or ".join("/" + p for p in expected)} in the top 3, got {top} ({where})'
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PHRASES, ids=[p for p, _ in PHRASES])
+def test_phrase_finds_the_page_a_reader_expects(
+    window: Callable[..., Page], base_url: str, phrase: str, expected: list[str], failing_pages: FailingPages
+) -> None:
+    page = window("desktop")
+    results = search(page, base_url, phrase)
+    problem = ranking_problem(phrase, expected, results)
+    if problem:
+        failing_pages.add("", live=page)
+    assert not problem, problem
+    rank = next(i for i, p in enumerate(results[:3]) if p in expected)
+    page.locator(".md-search-result__item").nth(rank).locator("a.md-search-result__link").first.click()
+    page.wait_for_url(re.compile(re.escape(base_url + results[rank]) + r"([?#].*)?$"))
+    assert page.locator("article h1").count() == 1, f"/{results[rank]} opened without a heading"
+
+
+def test_phone_search_opens_from_the_magnifier(window: Callable[..., Page], base_url: str) -> None:
+    page = window("phone")
+    page.goto(base_url + "about/")
+    results = type_search(page, "lonely")
+    assert results, "no results for 'lonely' on a phone"
+    page.locator(".md-search-result__item a.md-search-result__link").first.tap()
+    page.wait_for_url(re.compile(re.escape(page_of(results[0], base_url)) + r"([?#].*)?$"))
+
+
+# --- the check can fail -------------------------------------------------------------------------
+
+def test_ranking_check_names_the_winners(window: Callable[..., Page], base_url: str) -> None:
+    results = search(window("desktop"), base_url, "lonely")
+    assert results, "the real search returned nothing for 'lonely'"
+    problem = ranking_problem("lonely", ["about/"], results)
+    top = ", ".join(f"{i}. /{p}" for i, p in enumerate(results[:3], 1))
+    assert problem.startswith(f'search "lonely": expected /about/ in the top 3, got {top} (/about/ ')
+    assert ranking_problem("lonely", ["x/"], ["a/", "b/", "c/", "x/"]) == (
+        'search "lonely": expected /x/ in the top 3, got 1. /a/, 2. /b/, 3. /c/ (/x/ is #4)')

@@ -1,0 +1,43 @@
+"""Page discovery: the sitemap's production addresses map onto paths, and articles come from front matter."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .site_map import article_paths, sitemap_paths
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://ipt.example.org/guide/</loc></url>
+  <url><loc>https://ipt.example.org/guide/focus-areas/grief/</loc></url>
+</urlset>"""
+
+
+def test_sitemap_addresses_become_paths_under_site_url() -> None:
+    assert sitemap_paths(SITEMAP, "https://ipt.example.org/guide/") == ["", "focus-areas/grief/"]
+
+
+def test_sitemap_address_outside_site_url_is_an_error() -> None:
+    with pytest.raises(ValueError, match=r"<loc>https://ipt.example.org/guide/</loc> is not under site_url https://other.example/"):
+        sitemap_paths(SITEMAP, "https://other.example/")
+
+
+def test_empty_sitemap_is_an_error() -> None:
+    empty = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+    with pytest.raises(ValueError, match="lists no pages"):
+        sitemap_paths(empty, "https://ipt.example.org/")
+
+
+def test_articles_are_pages_without_kind_page(tmp_path: Path) -> None:
+    (tmp_path / "focus-areas").mkdir()
+    (tmp_path / "index.md").write_text("---\ntitle: Home\nkind: page\n---\n# Home\n")
+    (tmp_path / "what-is-ipt.md").write_text("---\ntitle: What\n---\n# What\n")
+    (tmp_path / "focus-areas/index.md").write_text("---\ntitle: Areas\n---\n# Areas\n")
+    (tmp_path / "no-front-matter.md").write_text("# Plain\n")
+    assert article_paths(tmp_path) == ["focus-areas/", "no-front-matter/", "what-is-ipt/"]
+
+
+def test_real_site_has_articles_and_pages(site_paths: list[str], articles: list[str]) -> None:
+    assert "" in site_paths and "404.html" in site_paths
+    assert set(articles) < set(site_paths), "every article is a published page, and not every page is an article"
