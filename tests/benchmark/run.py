@@ -133,6 +133,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+EXPLANATIONS = Path(__file__).with_name("misses.md")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="ipt-benchmark-") as tmp:
@@ -142,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     checks = budgets.evaluate(results)
     summaries = budgets.summarise(checks)
     text = report.render(results, checks, summaries)
+    if EXPLANATIONS.is_file():  # the hand-written reasons for misses, kept with every new report
+        text += "\n" + EXPLANATIONS.read_text(encoding="utf-8")
     args.output.write_text(text, encoding="utf-8")
     print(text)
     code = budgets.exit_code(summaries)
