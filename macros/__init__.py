@@ -60,7 +60,9 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    sources = env.variables["_citations"].sources()
+    citations = env.variables["_citations"]
+    env.page.ipt_references = citations.references()  # for the JSON-LD (macros/hooks_publishing.py)
+    sources = citations.sources()
     if sources:
         env.markdown += "\n\n" + sources
 

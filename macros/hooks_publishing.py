@@ -29,7 +29,6 @@ ABOUT_IPT = {"@type": "PsychologicalTreatment", "name": "Interpersonal psychothe
 AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
-_sources: dict[str, list[dict[str, Any]]] = {}  # page src_uri -> its cited references
 _page_hashes: set[str] = set()  # hashes of the inline scripts of every page built so far
 _policy: dict[str, Any] = {}  # deploy/headers.yml, read once per build
 
@@ -171,7 +170,7 @@ def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: l
 
 
 def is_article(page: Any) -> bool:
-    return bool(page.meta) and page.meta.get("kind") != "page" and page.file.src_uri != "404.md"
+    return bool(page.meta) and page.meta.get("kind") != "page"
 
 
 # --- MkDocs events ---------------------------------------------------------------------------
@@ -179,7 +178,6 @@ def is_article(page: Any) -> bool:
 def on_config(config: Any) -> None:
     _policy.clear()
     _policy.update(load_policy(Path(config.config_file_path).parent))
-    _sources.clear()
     _page_hashes.clear()
 
 
@@ -209,16 +207,13 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> None:
             f"docs/{page.file.src_path}: inline <script> in the page — scripts are not allowed in content"
             " (they would break the Content-Security-Policy); remove it"
         )
-    # Macros (which run before hooks) have numbered this page's citations; keep them for JSON-LD.
-    macros = config.plugins.get("macros")
-    citations = macros.variables.get("_citations") if macros else None
-    refs = [citations.bibliography[k] for k in citations.order] if citations else []
-    _sources[page.file.src_uri] = [reference_work(r) for r in refs]
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     context["ipt_jsonld"] = (
-        medical_webpage(page.meta, page.canonical_url, config.site_name, _sources.get(page.file.src_uri, []))
+        # The macros module numbers each page's citations and leaves them on the page.
+        medical_webpage(page.meta, page.canonical_url, config.site_name,
+                        [reference_work(r) for r in getattr(page, "ipt_references", [])])
         if is_article(page) else None
     )
     return context

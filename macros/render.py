@@ -99,6 +99,10 @@ class Citations:
             links.append(f'<a href="#source-{n}" title="{html.escape(label)}">{n}</a>')
         return f'<sup class="cite">[{", ".join(links)}]</sup>'
 
+    def references(self) -> list[Reference]:
+        """The cited references, in citation-number order."""
+        return [self.bibliography[k] for k in self.order]
+
     def sources(self) -> str:
         if not self.order:
             return ""
