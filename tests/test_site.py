@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from support.site_pages import built, sources
 
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def pages(site: Path) -> list[Path]:
@@ -20,20 +18,7 @@ def pages(site: Path) -> list[Path]:
 
 def articles() -> list[str]:
     """Source pages that are articles (every page unless its front matter says `kind: page`)."""
-    out = []
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        if md.relative_to(ROOT / "docs").parts[0] == "templates":  # not published (MkDocs default)
-            continue
-        meta = yaml.safe_load(FRONT_MATTER.match(md.read_text(encoding="utf-8")).group(1))
-        if meta.get("kind", "article") == "article":
-            out.append(md.relative_to(ROOT / "docs").as_posix())
-    return out
-
-
-def built(site: Path, src: str) -> BeautifulSoup:
-    stem = src.removesuffix(".md").removesuffix("index").rstrip("/")
-    path = site / stem / "index.html" if stem else site / "index.html"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return [src.uri for src in sources(ROOT) if src.is_article]
 
 
 def text_of(soup: BeautifulSoup, selector: str) -> str:

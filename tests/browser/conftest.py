@@ -10,23 +10,16 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from conftest import ROOT
 from .profiles import PHONE, PROFILES
-from .site_map import article_paths, page_path, sitemap_paths
+from support import site_pages
+from support.site_pages import article_paths, page_path
 
 NOT_FOUND = "404.html"  # not in the sitemap, but readers see it; tested like every other page
 
 
 @pytest.fixture(scope="session")
-def site_url(site: Path) -> str:
-    """The production address the site was built for (what sitemap.xml holds)."""
-    from mkdocs.config import load_config
-
-    return load_config(str(ROOT / "mkdocs.yml")).site_url
-
-
-@pytest.fixture(scope="session")
-def site_paths(site: Path, site_url: str) -> list[str]:
+def site_paths(site: Path) -> list[str]:
     """Every page of the built site, as paths relative to base_url ('' = home), plus 404.html."""
-    return sitemap_paths((site / "sitemap.xml").read_text(encoding="utf-8"), site_url) + [NOT_FOUND]
+    return site_pages.site_paths(site) + [NOT_FOUND]
 
 
 @pytest.fixture(scope="session")

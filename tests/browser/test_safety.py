@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import FailingPages, report
-from .site_map import page_path
+from support.site_pages import page_path
 from .visibility import on_screen_problem
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from .site_map import article_paths, sitemap_paths
+from support.site_pages import article_paths, sitemap_paths
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -30,12 +30,13 @@ def test_empty_sitemap_is_an_error() -> None:
 
 
 def test_articles_are_pages_without_kind_page(tmp_path: Path) -> None:
-    (tmp_path / "focus-areas").mkdir()
-    (tmp_path / "index.md").write_text("---\ntitle: Home\nkind: page\n---\n# Home\n")
-    (tmp_path / "what-is-ipt.md").write_text("---\ntitle: What\n---\n# What\n")
-    (tmp_path / "focus-areas/index.md").write_text("---\ntitle: Areas\n---\n# Areas\n")
-    (tmp_path / "no-front-matter.md").write_text("# Plain\n")
-    assert article_paths(tmp_path) == ["focus-areas/", "no-front-matter/", "what-is-ipt/"]
+    docs = tmp_path / "docs"
+    (docs / "focus-areas").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: Home\nkind: page\n---\n# Home\n")
+    (docs / "what-is-ipt.md").write_text("---\ntitle: What\n---\n# What\n")
+    (docs / "focus-areas/index.md").write_text("---\ntitle: Areas\n---\n# Areas\n")
+    (docs / "no-front-matter.md").write_text("# Plain\n")
+    assert article_paths(docs) == ["focus-areas/", "no-front-matter/", "what-is-ipt/"]
 
 
 def test_real_site_has_articles_and_pages(site_paths: list[str], articles: list[str]) -> None:

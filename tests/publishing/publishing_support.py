@@ -1,4 +1,4 @@
-"""Helpers for the publishing tests: real nginx with the shipped config, and the site's page list.
+"""Helpers for the publishing tests: real nginx with the shipped config, and the header files.
 
 nginx runs as the current user (root in CI works too) on a free 127.0.0.1 port, with its pid, logs
 and temp files in a temp folder. Only the root path and the listen lines of deploy/nginx.conf are
@@ -15,7 +15,6 @@ import socket
 import subprocess
 import time
 import urllib.request
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,21 +90,6 @@ def _wait_until_up(url: str, proc: subprocess.Popen[str]) -> None:
             return
         time.sleep(0.05)
     raise AssertionError("nginx did not answer within 10 s")
-
-
-def sitemap_paths(site: Path) -> list[str]:
-    """Every page of the site as a path ('', 'about/', …), from the sitemap the build wrote."""
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = [e.text or "" for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
-    base = os.path.commonprefix(locs)
-    base = base[: base.rfind("/") + 1]
-    paths = [loc.removeprefix(base) for loc in locs]
-    assert paths, "sitemap.xml lists no page"
-    return paths
-
-
-def page_file(site: Path, path: str) -> Path:
-    return site / path / "index.html" if path.endswith("/") or not path else site / path
 
 
 # --- the header policy as each host will apply it ------------------------------------------------

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from .publishing_support import page_file, run_nginx, sitemap_paths
+from support.site_pages import page_file, site_paths
+from .publishing_support import run_nginx
 
 # Runs before any page script, in every document: records the browser's own violation events.
 LISTENER = """
@@ -40,7 +41,7 @@ class CspWatch:
 
 def test_every_page_has_zero_csp_violations(page: Page, nginx_url: str, site: Path) -> None:
     watch = CspWatch(page)
-    report = [f"/{path}: {p}" for path in sitemap_paths(site) + ["404.html"] for p in watch.visit(nginx_url + path)]
+    report = [f"/{path}: {p}" for path in site_paths(site) + ["404.html"] for p in watch.visit(nginx_url + path)]
     assert not report, "\n".join(report)
 
 
@@ -61,7 +62,7 @@ def test_unhashed_inline_script_is_reported(page: Page, site: Path, tmp_path: Pa
     """Bad example: a page gets an inline script after the build (so its hash is in no policy)."""
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    target = page_file(copy, next(p for p in sitemap_paths(site) if p))
+    target = page_file(copy, next(p for p in site_paths(site) if p))
     target.write_text(
         target.read_text(encoding="utf-8").replace("</body>", "<script>document.title = 'injected'</script></body>"),
         encoding="utf-8",

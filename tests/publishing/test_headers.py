@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from macros import hooks_publishing as hooks
-from .publishing_support import (
-    ROOT, page_file, parse_headers_file, parse_nginx_locations, policy_differences, sitemap_paths,
-)
+from support.site_pages import page_file, site_paths
+from .publishing_support import ROOT, parse_headers_file, parse_nginx_locations, policy_differences
 
 
 def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
@@ -43,7 +42,7 @@ def asset_path(site: Path) -> str:
 
 
 def test_page_asset_and_404_carry_every_header(nginx_url: str, site: Path, expected: dict[str, str], asset_path: str) -> None:
-    article = next(p for p in sitemap_paths(site) if p)
+    article = next(p for p in site_paths(site) if p)
     problems = []
     for path, status_wanted, cache in (
         (article, 200, "no-cache"),
@@ -88,7 +87,7 @@ def test_headers_file_and_nginx_declare_the_same_policy(site: Path, expected: di
     fingerprinted = [p for p in rules if re.search(r"\.[0-9a-f]{8}\.min\.(css|js)$", p)]
     immutable = locations[next(k for k in locations if k.startswith("~"))]["Cache-Control"]
     assert fingerprinted and all(rules[p]["Cache-Control"] == immutable for p in fingerprinted)
-    for path in sitemap_paths(site):
+    for path in site_paths(site):
         assert rules["/" + path]["Cache-Control"] == locations["/"]["Cache-Control"] == "no-cache"
 
 
@@ -112,7 +111,7 @@ def test_script_hashes_match_the_built_html(site: Path) -> None:
 
     csp = parse_headers_file((site / "_headers").read_text(encoding="utf-8"))["/*"]["Content-Security-Policy"]
     missing = set()
-    for path in sitemap_paths(site) + ["404.html"]:
+    for path in site_paths(site) + ["404.html"]:
         soup = BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
         for script in soup.find_all("script", src=False):
             if script.get("type") in (None, "text/javascript", "module"):

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from .publishing_support import ROOT, page_file, sitemap_paths
+from support.site_pages import page_file, site_paths, sources
+from .publishing_support import ROOT
 
 TREATMENT_TYPES = {"PsychologicalTreatment", "MedicalTherapy"}
 AUDIENCE_TYPES = {"MedicalAudience", "PeopleAudience", "Patient"}
@@ -25,10 +25,9 @@ def config() -> Any:
 
 def front_matter(path: str) -> dict[str, Any]:
     """The front matter of the Markdown file behind a site path ('' -> docs/index.md)."""
-    for candidate in (f"{path.rstrip('/')}.md", f"{path}index.md"):
-        file = ROOT / "docs" / candidate
-        if candidate != ".md" and file.is_file():
-            return yaml.safe_load(file.read_text(encoding="utf-8").split("---")[1])
+    for src in sources(ROOT):
+        if src.url_path == path:
+            return src.meta
     raise AssertionError(f"no docs/ file for /{path}")
 
 
@@ -77,7 +76,7 @@ def jsonld_problems(html: str, where: str, fm: dict[str, Any], url: str) -> list
 def test_every_page_has_description_canonical_and_sharing_tags(site: Path, config: Any) -> None:
     card = config.site_url + config.extra["social_card"]["image"]
     problems = []
-    for path in sitemap_paths(site):
+    for path in site_paths(site):
         soup = BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
         fm, url = front_matter(path), config.site_url + path
         canonical = soup.find("link", rel="canonical")
@@ -101,12 +100,12 @@ def test_social_card_is_a_1200x630_png_in_the_site(site: Path, config: Any) -> N
 
 def test_sitemap_lists_every_page(site: Path) -> None:
     built = {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html") if p.parent != site}
-    assert built | {""} == set(sitemap_paths(site))
+    assert built | {""} == set(site_paths(site))
 
 
 def test_every_article_has_valid_jsonld_and_pages_have_none(site: Path, config: Any) -> None:
     problems, articles = [], 0
-    for path in sitemap_paths(site):
+    for path in site_paths(site):
         html = page_file(site, path).read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         if soup.select_one("aside.ipt-article-footer"):

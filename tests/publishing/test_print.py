@@ -10,7 +10,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
-from .publishing_support import page_file, sitemap_paths
+from support.site_pages import page_file, site_paths
 
 
 def pdf_text(pdf: Path) -> str:
@@ -25,7 +25,7 @@ def squash(text: str) -> str:
 
 
 def article_with_external_link(site: Path) -> tuple[str, str]:
-    for path in sitemap_paths(site):
+    for path in site_paths(site):
         soup = BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
         link = soup.select_one("article a[href^='https://']:not(aside a)")
         if soup.select_one("aside.ipt-article-footer") and link:

@@ -9,7 +9,7 @@ import yaml
 from conftest import ROOT
 
 from . import readability
-from .pages import Source, sources
+from support.site_pages import Source, sources
 
 SETTINGS = Path(__file__).with_name("settings.yml")
 

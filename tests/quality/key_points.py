@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .pages import Source
+from support.site_pages import Source
 from .report import where
 
 BOX = re.compile(r'^!!! abstract "Key points"\s*$', re.M)

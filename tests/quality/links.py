@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from .pages import Source, built_path, read_source, sources
+from support.site_pages import Source, built_path, read_source, sources
 from .report import in_order, where
 
 LINKS_CONFIG = "mkdocs.links.yml"

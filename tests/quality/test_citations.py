@@ -15,7 +15,7 @@ from macros.data_files import BIBLIOGRAPHY, DataFileError, load
 from macros.schema import Bibliography
 
 from .citations import too_few_sources, unused_sources
-from .pages import Source, sources
+from support.site_pages import Source, sources
 from .report import ContentWarning, fail_on
 
 ENTRY = '  authors: Doe J\n  year: 2020\n  title: "A study"\n  source: "A Journal 2020;1:1-2"\n'

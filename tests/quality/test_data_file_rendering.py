@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import Project
 
-from .pages import built, sources
+from support.site_pages import built, sources
 
 DATA = "macros/data/shared-content.yml"
 NEW_FINDER = "https://finder.example.org/ipt-therapists/"

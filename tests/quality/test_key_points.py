@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .key_points import missing_key_points
-from .pages import read_source, sources
+from support.site_pages import read_source, sources
 from .report import fail_on
 from conftest import ROOT
 

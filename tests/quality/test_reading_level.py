@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import Project
 
 from . import readability
-from .pages import Source, built_path, sources
+from support.site_pages import Source, built_path, sources
 from .report import fail_on
 
 HARD = (

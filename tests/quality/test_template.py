@@ -6,7 +6,7 @@ from pathlib import Path
 from conftest import ROOT, Project, error_lines
 
 from .front_matter import front_matter_problems
-from .pages import built, read_source, sources_list
+from support.site_pages import built, read_source, sources_list
 
 TEMPLATE = ROOT / "docs/templates/article.md"
 

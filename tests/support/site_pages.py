@@ -1,13 +1,23 @@
-"""Finding the pages: Markdown sources in docs/, their front matter, and the HTML each one builds to."""
+"""Finding the pages, for every kind of test: Markdown sources in docs/ and their front matter, the
+URL path and HTML file each one builds to, and the pages the built sitemap lists. Never a hard-coded list.
+"""
 from __future__ import annotations
 
+import functools
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 # The same front-matter block MkDocs reads (mkdocs.utils.meta): '---', YAML, then '---' or '...'.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -24,6 +34,10 @@ class Source:
     meta: dict[str, Any] = field(default_factory=dict)
     meta_error: str | None = None   # why the front matter could not be read, if it could not
     meta_error_line: int | None = None
+
+    @property
+    def url_path(self) -> str:
+        return page_path(self.uri)
 
     @property
     def is_article(self) -> bool:
@@ -80,10 +94,7 @@ def sources(root: Path) -> list[Source]:
 
 def built_path(site: Path, uri: str) -> Path:
     """'what-is-ipt.md' -> site/what-is-ipt/index.html; 'focus-areas/index.md' -> site/focus-areas/index.html."""
-    stem = uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index").rstrip("/")
-    return site / stem / "index.html" if stem else site / "index.html"
+    return page_file(site, page_path(uri))
 
 
 def built(site: Path, uri: str) -> BeautifulSoup:
@@ -100,3 +111,49 @@ def sources_list(soup: BeautifulSoup) -> list[str]:
     heading = soup.select_one("h2#sources")
     ol = heading.find_next_sibling("ol") if heading else None
     return [" ".join(li.get_text(" ").split()) for li in ol.find_all("li", recursive=False)] if ol else []
+
+
+def article_paths(docs: Path) -> list[str]:
+    """URL paths of the pages that end with the article footer: front matter without `kind: page`."""
+    return sorted(src.url_path for src in sources(docs.parent) if src.is_article)
+
+
+# --- URLs and the built site -----------------------------------------------------------------
+
+def page_path(src_uri: str) -> str:
+    """The URL path MkDocs gives a source file (directory URLs), e.g. 'focus-areas/grief/'."""
+    return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url.removeprefix("./")
+
+
+def page_file(site: Path, path: str) -> Path:
+    """The file a URL path is served from: '' -> index.html, 'about/' -> about/index.html."""
+    return site / path / "index.html" if path.endswith("/") or not path else site / path
+
+
+def sitemap_paths(sitemap_xml: str, site_url: str) -> list[str]:
+    """The path of every page in sitemap.xml, relative to site_url ('' is the home page).
+
+    The sitemap holds production addresses (site_url); the tests map them onto the loopback
+    server by path. A <loc> outside site_url means the sitemap and config disagree: that is an error.
+    """
+    root_path = urlsplit(site_url).path
+    paths: list[str] = []
+    for loc in ET.fromstring(sitemap_xml).iterfind("sm:url/sm:loc", SITEMAP_NS):
+        url = (loc.text or "").strip()
+        if not url.startswith(site_url):
+            raise ValueError(f"sitemap.xml: <loc>{url}</loc> is not under site_url {site_url}")
+        paths.append(urlsplit(url).path.removeprefix(root_path))
+    if not paths:
+        raise ValueError("sitemap.xml lists no pages")
+    return paths
+
+
+@functools.cache
+def configured_site_url() -> str:
+    """The production address mkdocs.yml builds the real site for (SITE_URL, or its default)."""
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
+def site_paths(site: Path) -> list[str]:
+    """Every page of a site built from mkdocs.yml, from its sitemap ('' = home, 'about/', …)."""
+    return sitemap_paths((site / "sitemap.xml").read_text(encoding="utf-8"), configured_site_url())
