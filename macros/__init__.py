@@ -38,7 +38,6 @@ def define_env(env) -> None:
         "help_href": _page_url(shared.help_link.page),
         "finder_href": _page_url(shared.finder.url),
     }
-    env.variables["_citations"] = render.Citations(bibliography)
 
     env.macro(lambda *keys: env.variables["_citations"].cite(*keys), "cite")
     env.macro(lambda kind: render.disclaimer(shared, kind), "disclaimer")
@@ -47,7 +46,7 @@ def define_env(env) -> None:
     env.macro(lambda: render.glossary(glossary_entries), "glossary")
     # Tooltips: Python-Markdown's abbr extension takes the glossary directly; every page gets it.
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.tooltips(glossary_entries)
-    env.variables["_bibliography"] = bibliography
+    env.variables["_bibliography"] = bibliography  # each page gets fresh Citations (on_pre_page_macros)
 
 
 def on_pre_page_macros(env) -> None:

@@ -202,8 +202,6 @@ def key_path(loc: tuple[int | str, ...]) -> str:
             out += f"[{part}]"
         elif part == "[key]":
             out += " (the name itself)"
-        elif part in ("function-after[_https_url(), str]", "function-after[_country(), str]"):
-            continue
         else:
             out += f".{part}" if out else str(part)
     return out or "(the whole file)"
