@@ -169,6 +169,12 @@ class FrontMatter(Strict):
     review_due: dt.date
     kind: Literal["article", "page"] = "article"
     reviewed_by: Text | None = None
+    # Everyday words readers use for this page's subject (fed to the search index).
+    keywords: list[Text] | None = None
+    # The page discusses suicide, self-harm or abuse: the urgent-help box uses the emergency style.
+    risk_topic: bool = False
+    # The page shows the "Exit this page" button (pages a reader may need to leave quickly).
+    quick_exit: bool = False
     search: SearchOptions | None = None
     hide: list[Literal["navigation", "toc", "footer", "feedback", "path", "tags"]] | None = None
 
