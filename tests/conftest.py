@@ -12,6 +12,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from deploy.publish import publish
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "deploy")
 
@@ -22,6 +24,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
     build(config)
+    publish(out, ROOT)  # the post-build step `make build` runs: meta CSP, header files, robots.txt
     return out
 
 
@@ -50,10 +53,20 @@ class Project:
         (self.path / relative).write_text(text, encoding="utf-8")
 
     def build(self) -> subprocess.CompletedProcess[str]:
+        """What `make build` does: the real CLI build, then the post-build publishing step."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        return subprocess.run(
+        result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(self.path / "site")],
             cwd=self.path, capture_output=True, text=True, env=env, timeout=300,
+        )
+        if result.returncode != 0:
+            return result
+        return self.publish()
+
+    def publish(self) -> subprocess.CompletedProcess[str]:
+        """The post-build step alone, on this copy's site/, as `make build` runs it."""
+        return subprocess.run(
+            [sys.executable, "-m", "deploy.publish", "site"], cwd=self.path, capture_output=True, text=True, timeout=120,
         )
 
 
