@@ -71,7 +71,8 @@ def add_corpus(project: Path, articles: int, seed: int) -> list[Path]:
 
 
 def build(project: Path, config: str, out: Path) -> tuple[float, float]:
-    """Builds with the real CLI, as `make build` does; returns (wall, CPU) seconds.
+    """Builds with the real CLI, as `make build` does (for our configs, with the post-build publishing
+    step, which the timing includes); returns (wall, CPU) seconds.
 
     CPU time (user + system of the build process) is shown beside wall time because it barely moves
     when something else runs on the machine; the budget itself is on wall time.
@@ -81,6 +82,9 @@ def build(project: Path, config: str, out: Path) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=1800)
+    if result.returncode == 0 and config != STOCK:
+        command = [sys.executable, "-m", "deploy.publish", str(out)]
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
