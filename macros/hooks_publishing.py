@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from schema import is_article  # macros/schema.py: MkDocs puts a hook's own folder on the import path
 
 ABOUT_IPT = {"@type": "PsychologicalTreatment", "name": "Interpersonal psychotherapy", "alternateName": "IPT"}
 AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
@@ -54,11 +55,13 @@ def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: l
     return data
 
 
-def is_article(page: Any) -> bool:
-    return bool(page.meta) and page.meta.get("kind") != "page"
-
-
 # --- MkDocs events ---------------------------------------------------------------------------
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Templates ask `page.meta is article` with the same rule as everything else."""
+    env.tests["article"] = is_article
+    return env
+
 
 # Material writes these front matter values into the page without HTML escaping (e.g. the
 # description into <meta content="…">), so markup there would slip in scripts the CSP then allows.
@@ -93,6 +96,6 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         # The macros module numbers each page's citations and leaves them on the page.
         medical_webpage(page.meta, page.canonical_url, config.site_name,
                         [reference_work(r) for r in getattr(page, "ipt_references", [])])
-        if is_article(page) else None
+        if is_article(page.meta) else None
     )
     return context

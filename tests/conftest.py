@@ -13,9 +13,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from deploy.publish import publish
+from support.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "deploy")
 
 
 @pytest.fixture(scope="session")
@@ -37,10 +37,7 @@ class Project:
     """A copy of the project in a temp folder, to break on purpose and build with the real CLI."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        for part in PROJECT_PARTS:
-            src = ROOT / part
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, path / part)
+        self.path = copy_project(path)
 
     def edit_yaml(self, relative: str, change) -> None:
         file = self.path / relative
