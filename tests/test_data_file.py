@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from conftest import Project, error_lines
 from macros.data_files import SHARED_CONTENT, DataFileError, load
@@ -18,6 +19,14 @@ def first_service(data: dict) -> dict:
 
 def service_named(data: dict, code: str, name: str) -> dict:
     return next(s for s in data["crisis"][code]["services"] if s["name"] == name)
+
+
+def index_of(code: str, name: str) -> int:
+    """Where a service sits in the real file, so the expected key path follows the file."""
+    from conftest import ROOT
+
+    services = yaml.safe_load((ROOT / FILE).read_text(encoding="utf-8"))["crisis"][code]["services"]
+    return next(n for n, s in enumerate(services) if s["name"] == name)
 
 
 # Each case: (how to break the file, the one line the editor must see).
@@ -109,7 +118,7 @@ CASES = {
     ),
     "not a UK nation": (
         lambda d: service_named(d, "GB", "Breathing Space").update(areas=["Scotand"]),
-        f"{FILE}: crisis.GB.services[3].areas: 'Scotand' is not a part of the UK — use England, Scotland, Wales, Northern Ireland",
+        f"{FILE}: crisis.GB.services[{index_of('GB', 'Breathing Space')}].areas: 'Scotand' is not a part of the UK — use England, Scotland, Wales, Northern Ireland",
     ),
     # The urgent-help boxes speak to every country at once: no promise one country cannot keep.
     "box says free where a line is not": (
