@@ -19,11 +19,12 @@ test: $(VENV)/.test system-packages  ## every check, as CI runs them
 
 build: $(VENV)/.site  ## the production site, into site/
 	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m deploy.publish site   # meta CSP, header files, robots.txt (any engine's output)
 
 benchmark: $(VENV)/.test system-packages  ## page weight, Lighthouse, build time vs stock Material -> BENCHMARKS.md (~22 min)
 	@command -v npm >/dev/null || $(call apt,nodejs npm)
 	npm ci --no-audit --no-fund
-	$(BIN)/python tests/benchmark/run.py
+	$(BIN)/python -m benchmarks.run
 
 check-external-links: $(VENV)/.test  ## do the site's web addresses still open? (needs the internet; weekly on GitHub)
 	PYTHONPATH=tests $(BIN)/python -m quality.external_links

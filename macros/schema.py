@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -269,6 +270,12 @@ class FrontMatter(Strict):
                 f"review_due {self.review_due} is more than 3 years after last_reviewed"
                 f" {self.last_reviewed} — set it to {_years_later(self.last_reviewed, 3)} or earlier"
             )
+
+
+def is_article(meta: Mapping[str, Any] | None) -> bool:
+    """The one rule for "is this page an article" (used by the theme, the publishing hook and the tests):
+    every page with front matter is, unless it says `kind: page`."""
+    return bool(meta) and meta.get("kind", "article") != "page"
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:

@@ -12,8 +12,10 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from deploy.publish import publish
+from support.project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "deploy")
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +24,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
     build(config)
+    publish(out, ROOT)  # the post-build step `make build` runs: meta CSP, header files, robots.txt
     return out
 
 
@@ -34,10 +37,7 @@ class Project:
     """A copy of the project in a temp folder, to break on purpose and build with the real CLI."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        for part in PROJECT_PARTS:
-            src = ROOT / part
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, path / part)
+        self.path = copy_project(path)
 
     def edit_yaml(self, relative: str, change) -> None:
         file = self.path / relative
@@ -50,10 +50,20 @@ class Project:
         (self.path / relative).write_text(text, encoding="utf-8")
 
     def build(self) -> subprocess.CompletedProcess[str]:
+        """What `make build` does: the real CLI build, then the post-build publishing step."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        return subprocess.run(
+        result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(self.path / "site")],
             cwd=self.path, capture_output=True, text=True, env=env, timeout=300,
+        )
+        if result.returncode != 0:
+            return result
+        return self.publish()
+
+    def publish(self) -> subprocess.CompletedProcess[str]:
+        """The post-build step alone, on this copy's site/, as `make build` runs it."""
+        return subprocess.run(
+            [sys.executable, "-m", "deploy.publish", "site"], cwd=self.path, capture_output=True, text=True, timeout=120,
         )
 
 

@@ -1,4 +1,4 @@
-"""What the publishing hook does at build time, on throwaway copies of the project."""
+"""What the build and its post-build publishing step do, on throwaway copies of the project."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from conftest import Project, error_lines  # the lead's shared fixtures (tests/conftest.py)
+from conftest import Project, error_lines
 from .publishing_support import ROOT
 
 ARTICLE = "docs/focus-areas/grief.md"
@@ -71,4 +71,7 @@ def test_unsafe_inline_in_the_policy_stops_the_build(project: Project) -> None:
     with_policy(project, policy.replace('script-src: ["\'self\'"]', 'script-src: ["\'self\'", "\'unsafe-inline\'"]', 1))
     result = project.build()
     assert result.returncode != 0
-    assert "deploy/headers.yml: script-src: 'unsafe-inline' is not allowed — inline scripts are hashed" in result.stderr
+    assert result.stderr.strip() == (
+        "ERROR - deploy/headers.yml: content_security_policy: script-src: 'unsafe-inline' is not allowed"
+        " — inline scripts are hashed"
+    )
