@@ -2,8 +2,9 @@
 
 Data comes from macros/data/*.yml (validated by macros/schema.py). Macros available in pages:
   {{ cite("key", ...) }}   numbered citation; the page's Sources list is added automatically
-  {{ disclaimer("kind") }} a disclaimer box: medical, crisis or independence
+  {{ disclaimer("kind") }} a disclaimer box: medical, crisis, help or independence
   {{ crisis_lines() }}     crisis lines by country
+  {{ abuse_services() }}   domestic-abuse services by country
   {{ directories() }}      therapist directories by country
   {{ glossary() }}         the glossary list
 Templates read the same data as `config.extra.shared` (see overrides/).
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import normalize_url
 from mkdocs_macros import errors as macros_errors
 from pydantic import ValidationError
 
@@ -34,14 +36,22 @@ def define_env(env) -> None:
                 f"macros/data/shared-content.yml: {field}: page '{page}' does not exist in docs/ — fix the file name"
             )
     # Templates (header link, article footer) read the same validated data.
-    env.conf["extra"]["shared"] = shared.model_dump(mode="json") | {
+    env.conf["extra"]["shared"] = shared.model_dump(mode="json", by_alias=True) | {
         "help_href": _page_url(shared.help_link.page),
         "finder_href": _page_url(shared.finder.url),
+        "emergency_numbers": render.emergency_numbers(shared),
+        "box_styles": render.BOX_STYLES,
     }
 
+    def disclaimer(kind: str) -> str:
+        if kind in render.URGENT_HELP_KINDS:  # the same partial the theme puts on every article
+            return urgent_help_box(env, kind)
+        return render.disclaimer(shared, kind)
+
     env.macro(lambda *keys: env.variables["_citations"].cite(*keys), "cite")
-    env.macro(lambda kind: render.disclaimer(shared, kind), "disclaimer")
+    env.macro(disclaimer, "disclaimer")
     env.macro(lambda: render.crisis_lines(shared), "crisis_lines")
+    env.macro(lambda: render.abuse_services(shared), "abuse_services")
     env.macro(lambda: render.directories(shared), "directories")
     env.macro(lambda: render.glossary(glossary_entries), "glossary")
     # Tooltips: Python-Markdown's abbr extension takes the glossary directly; every page gets it.
@@ -64,6 +74,20 @@ def on_post_page_macros(env) -> None:
     sources = citations.sources()
     if sources:
         env.markdown += "\n\n" + sources
+
+
+def urgent_help_box(env, kind: str) -> str:
+    """overrides/partials/urgent-help.html, rendered with the theme's own Jinja, as one HTML block.
+
+    On the help page itself the box has no link to it; elsewhere the link is relative to the page.
+    """
+    shared = env.conf["extra"]["shared"]
+    page = env.page
+    on_help_page = page.file.src_uri == shared["help_link"]["page"]
+    help_url = None if on_help_page else normalize_url(shared["help_href"], page=page)
+    template = env.conf["theme"].get_env().get_template("partials/urgent-help.html")
+    box = template.render(config=env.conf, box_kind=kind, help_url=help_url)
+    return "\n".join(line for line in box.splitlines() if line.strip()) + "\n"
 
 
 def _page_url(target: str) -> str:
@@ -102,7 +126,7 @@ def describe(error: Exception, page) -> str:
     return f"{where}: {what}"
 
 
-MACROS = ("cite", "disclaimer", "crisis_lines", "directories", "glossary")
+MACROS = ("cite", "disclaimer", "crisis_lines", "abuse_services", "directories", "glossary")
 
 
 def _template_line(error: Exception, page) -> int | None:
