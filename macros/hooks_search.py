@@ -60,9 +60,12 @@ KEYWORDS_BOOST = 600.0
 CRISIS_FIELD = "crisis"
 CRISIS_BOOST = 180.0
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
-# "not again"): left out of the index, because every question with "my", "I" or "a" in it would
-# match them (typed words are prefixes: "my" matches "myself", "a" matches "anymore").
-FILLER_WORDS = {"myself", "im", "i'm", "i’m", "ive", "i've", "i’ve", "again", "anymore"}
+# "what's the point"): left out of the index, because every question with "my", "I", "can",
+# "what" or "a" in it would match them (typed words are prefixes: "my" matches "myself").
+FILLER_WORDS = {
+    form for word in ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
+    for form in (word, word.replace("'", "’"), word.replace("'", ""))
+}
 CARD_SCRIPT = "javascripts/crisis-search.js"
 CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 

@@ -158,7 +158,7 @@ class CrisisPhrases(Strict):
                 key = crisis_phrase_key(phrase)
                 if key in seen:
                     raise ValueError(
-                        f"'{phrase}' ({group}) is the same search as '{seen[key]}' — keep only one of them"
+                        f'"{phrase}" ({group}) is the same search as "{seen[key]}" — keep only one of them'
                     )
                 seen[key] = phrase
 
