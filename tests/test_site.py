@@ -84,6 +84,7 @@ def shared_texts(data: dict) -> list[str]:
     d, f = data["disclaimers"], data["finder"]
     texts = [x[k] for x in d.values() for k in ("title", "text")]
     texts += [f["heading"], f["text"]] + [s["name"] for c in data["crisis"].values() for s in c["services"]]
+    texts += [data["crisis_search"]["card"]["title"], data["crisis_search"]["card"]["text"]]
     return texts
 
 
