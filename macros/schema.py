@@ -165,6 +165,63 @@ class OtherHelp(Strict):
     note: Text
 
 
+def _crisis_phrase(value: str) -> str:
+    if value != value.strip() or "  " in value or not re.fullmatch(r"[a-z0-9' -]{2,60}", value):
+        raise ValueError(
+            f"'{value}' is not a search phrase — write it in lower case, 2 to 60 characters:"
+            " letters, digits, single spaces, apostrophes and hyphens only"
+        )
+    return value
+
+
+CrisisPhrase = Annotated[str, AfterValidator(_crisis_phrase)]
+Phrases = Annotated[list[CrisisPhrase], Field(min_length=1)]
+
+
+def crisis_phrase_key(phrase: str) -> str:
+    """The form searches are compared in: 'I can’t  cope!' -> 'i cant cope' (see docs/javascripts/crisis-search.js)."""
+    text = re.sub(r"['’‘`]", "", phrase.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+class CrisisCard(Strict):
+    title: Text
+    text: Text
+    link_label: Text
+
+
+class CrisisPhrases(Strict):
+    """Explicit groups put the help page first in search; soft groups put it in the first three."""
+
+    suicide: Phrases
+    self_harm: Phrases
+    overdose: Phrases
+    abuse: Phrases
+    hopeless: Phrases
+    cant_cope: Phrases
+    panic: Phrases
+    worried_about_someone: Phrases
+
+    def model_post_init(self, _context: object) -> None:
+        seen: dict[str, str] = {}
+        for group, phrases in self:
+            for phrase in phrases:
+                key = crisis_phrase_key(phrase)
+                if key in seen:
+                    raise ValueError(
+                        f'"{phrase}" ({group}) is the same search as "{seen[key]}" — keep only one of them'
+                    )
+                seen[key] = phrase
+
+
+EXPLICIT_GROUPS = ("suicide", "self_harm", "overdose", "abuse")
+
+
+class CrisisSearch(Strict):
+    card: CrisisCard
+    phrases: CrisisPhrases
+
+
 class SharedContent(Strict):
     checked: dt.date
     help_link: HelpLink
@@ -172,6 +229,7 @@ class SharedContent(Strict):
     finder: Finder
     crisis: dict[CountryCode, CrisisCountry] = Field(min_length=1)
     crisis_international: list[OtherHelp] = Field(min_length=1)
+    crisis_search: CrisisSearch
 
     def model_post_init(self, _context: object) -> None:
         for code, country in self.crisis.items():

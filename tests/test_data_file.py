@@ -67,6 +67,26 @@ CASES = {
         lambda d: d["finder"].update(buton_label="typo"),
         f"{FILE}: finder.buton_label: unknown key — remove it or check its spelling",
     ),
+    "crisis phrase with capitals and punctuation": (
+        lambda d: d["crisis_search"]["phrases"]["suicide"].append("I Want To Die!"),
+        f"{FILE}: crisis_search.phrases.suicide[",
+    ),
+    "crisis phrase twice": (
+        lambda d: d["crisis_search"]["phrases"]["panic"].append("cant cope"),
+        f'{FILE}: crisis_search.phrases: "cant cope" (panic) is the same search as "can\'t cope" — keep only one',
+    ),
+    "crisis group empty": (
+        lambda d: d["crisis_search"]["phrases"].update(abuse=[]),
+        f"{FILE}: crisis_search.phrases.abuse: is empty — add at least one item",
+    ),
+    "crisis group unknown": (
+        lambda d: d["crisis_search"]["phrases"].update(sadness=["so sad"]),
+        f"{FILE}: crisis_search.phrases.sadness: unknown key — remove it or check its spelling",
+    ),
+    "crisis card text missing": (
+        lambda d: d["crisis_search"]["card"].pop("text"),
+        f"{FILE}: crisis_search.card.text: this key is missing — add it",
+    ),
     "unknown contact method": (
         lambda d: first_service(d).update(how=["fax"]),
         f"{FILE}: crisis.US.services[0].how[0]: must be one of 'call', 'text', 'chat' or 'web'",

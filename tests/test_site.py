@@ -161,6 +161,7 @@ def shared_texts(data: dict) -> list[str]:
     texts = [x[k] for x in d.values() for k in ("title", "text")]
     texts += [f["heading"], f["text"]] + [s["name"] for c in data["crisis"].values() for s in c["services"]]
     texts += [a["text"] for c in data["crisis"].values() for a in c.get("emergency_access") or []]
+    texts += [data["crisis_search"]["card"]["title"], data["crisis_search"]["card"]["text"]]
     return texts
 
 

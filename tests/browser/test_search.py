@@ -40,6 +40,29 @@ PHRASES: list[tuple[str, list[str]]] = [
     ("lost my job", ["focus-areas/life-changes/"]),
     ("what does interpersonal mean", ["what-is-ipt/", "glossary/"]),
     ("who writes this guide", ["about/"]),
+    # Everyday words that are not the pages' own (front-matter `keywords:` make them work).
+    ("moving house", ["focus-areas/life-changes/"]),
+    ("moving home", ["focus-areas/life-changes/"]),
+    ("pregnant", ["focus-areas/life-changes/", "who-ipt-can-help/"]),
+    ("retirement", ["focus-areas/life-changes/"]),
+    ("my partner and I keep fighting", ["focus-areas/disagreements/"]),
+    ("row with my husband", ["focus-areas/disagreements/"]),
+    ("my dad passed away", ["focus-areas/grief/"]),
+    ("no one to talk to", ["focus-areas/loneliness/"]),
+    ("zoom therapy", ["online-ipt/"]),
+    ("waiting list", ["finding-a-therapist/"]),
+    ("crisis line", ["get-help-now/"]),
+    ("is it confidential", ["what-to-expect/", "questions/"]),
+    ("privacy", ["about/"]),
+    ("medication or therapy", ["ipt-compared/"]),
+    ("what is IPT", ["what-is-ipt/"]),
+    ("homework between sessions", ["how-ipt-works/", "what-to-expect/"]),
+    ("talking therapy for depression", ["", "what-is-ipt/"]),
+    ("what are the focus areas", ["focus-areas/"]),
+    ("downsides of IPT", ["where-ipt-falls-short/"]),
+    ("side effects", ["where-ipt-falls-short/"]),
+    ("common questions", ["questions/"]),
+    ("definitions", ["glossary/"]),
 ]
 
 def search(page: Page, base_url: str, phrase: str) -> list[str]:
@@ -80,6 +103,14 @@ def test_phone_search_opens_from_the_magnifier(window: Callable[..., Page], base
     assert results, "no results for 'lonely' on a phone"
     page.locator(".md-search-result__item a.md-search-result__link").first.tap()
     page.wait_for_url(re.compile(re.escape(page_of(results[0], base_url)) + r"([?#].*)?$"))
+
+
+def test_every_page_has_a_readers_question(site_paths: list[str]) -> None:
+    """Each published page is the expected answer to at least one reader's question above: a new
+    page needs its question (and its `keywords:` in the front matter)."""
+    answered = {p for _, pages in PHRASES for p in pages}
+    missing = [f"/{p}" for p in site_paths if p not in answered and not p.endswith(".html")]  # not 404.html
+    assert not missing, f"pages no reader's question in PHRASES expects (add one for each): {missing}"
 
 
 # --- the check can fail -------------------------------------------------------------------------

@@ -1,0 +1,147 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): the site search understands readers' own words.
+
+Two inputs, both kept by editors:
+- each page's front matter `keywords:` (everyday words readers use for the page's subject);
+- `crisis_search.phrases` in macros/data/shared-content.yml (what people in crisis type).
+
+What this hook does with them, and why:
+
+1. Search index. Material's search plugin writes site/search/search_index.json; its web worker
+   builds a lunr index in the reader's browser from every field listed in `config.fields` of that
+   file, but the results list shows only `title` and `text` (and `tags`, which we do not use). So
+   after the build we add two fields to the index config and fill them on each page's first entry
+   (the page itself, not a section): `keywords` (the page's front-matter keywords) and, on the help
+   page only, `crisis` (every crisis phrase). The words are searchable but never displayed: no
+   excerpt can show the list of suicide phrasings to a reader, and no page's text changes.
+
+   How Material 9.8 queries (read in its worker source, integrations/search): every typed word
+   becomes an OPTIONAL lunr term with a trailing wildcard ("moving home" -> "moving* home*"), so
+   words are ORed, not ANDed; wildcard terms skip the pipeline, so the query is neither stemmed
+   nor stop-word filtered, while the index drops stop words (the English pipeline here is only
+   `stopWordFilter`: no stemmer). A typed word matches every indexed word it is the beginning of
+   ("a" matches "abuse", "me" matches "medicine"). Results are then re-scored by the share of
+   typed words a page matched, a page's own entry counts more than a section, and a page's
+   `search: boost:` multiplies everything (the help page has 5). Consequences we rely on:
+   - keywords are written out in the forms readers type: apostrophes with and without (can't,
+     can’t, cant), since "cant*" never matches "can't";
+   - crisis words that say nothing alone ("myself", "i'm", "anymore") are left out of `crisis`, or
+     every question with "my", "I" or "a" in it would lean towards the help page;
+   - the boosts balance two needs, measured with every phrase of the data file and the readers'
+     questions of tests/browser/test_search.py: a crisis phrase puts the help page first, but one
+     shared everyday word (home, partner, family, husband) does not beat a page whose keywords
+     match the whole question ("moving home" finds Life changes, although "scared to go home" is a
+     crisis phrase). `keywords` (600) is below `title` (1000) and far above `text` (1); `crisis`
+     (180) is lower than `keywords` because the help page's boost of 5 multiplies it.
+   tests/browser/test_crisis_search.py and tests/browser/test_search.py type real questions into
+   the real search and fail, naming the phrase, if a change of content or boosts tips this balance.
+
+2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
+   typed words look like a crisis phrase. It needs the phrases, the card text, the emergency
+   numbers and the help page address: we write them into that same file at build time (replacing
+   its `CRISIS_SEARCH_DATA = null` line), so the reader's browser fetches nothing extra, and every
+   page stays the same weight (the script is cached once for the whole site).
+
+Self-contained on purpose: MkDocs loads hooks by file path, not as part of the `macros` package.
+The validated data comes from the macros plugin (config.extra.shared, set in macros/__init__.py).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+KEYWORDS_FIELD = "keywords"
+KEYWORDS_BOOST = 600.0
+CRISIS_FIELD = "crisis"
+CRISIS_BOOST = 180.0
+# Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
+# "what's the point"): left out of the index, because every question with "my", "I", "can",
+# "what" or "a" in it would match them (typed words are prefixes: "my" matches "myself").
+FILLER_WORDS = {
+    form for word in ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
+    for form in (word, word.replace("'", "’"), word.replace("'", ""))
+}
+CARD_SCRIPT = "javascripts/crisis-search.js"
+CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
+
+_keywords: dict[str, list[str]] = {}  # page URL ('' = home) -> its keywords, for this build
+_crisis: dict[str, list[str]] = {}  # the help page's URL -> the crisis phrases
+
+
+def spellings(phrase: str) -> list[str]:
+    """The forms a reader may type: "can't cope" -> ["can't cope", "can’t cope", "cant cope"]."""
+    forms = [phrase, phrase.replace("'", "’"), phrase.replace("’", "'"), re.sub(r"['’]", "", phrase)]
+    return list(dict.fromkeys(forms))
+
+
+def index_text(phrases: list[str], drop: set[str]) -> str:
+    """Every spelling of every phrase, as words; repeats are kept on purpose: a word that many
+    phrases share ("die") counts more, as it would in a page that said it many times."""
+    return " ".join(form for p in phrases for w in p.lower().split() if w not in drop for form in spellings(w))
+
+
+def crisis_phrases(shared: dict[str, Any]) -> dict[str, list[str]]:
+    return shared["crisis_search"]["phrases"]
+
+
+def card_data(shared: dict[str, Any]) -> dict[str, Any]:
+    """What the help card needs: its text, the help page, and the emergency numbers by country."""
+    names = Locale("en").territories
+    return {
+        "card": shared["crisis_search"]["card"],
+        "help": shared["help_href"],
+        "emergency": [{"country": names.get(code, code), "number": c["emergency"]} for code, c in shared["crisis"].items()],
+        "phrases": [p for phrases in crisis_phrases(shared).values() for p in phrases],
+    }
+
+
+# --- MkDocs events ---------------------------------------------------------------------------
+
+def on_config(config: Any) -> None:
+    _keywords.clear()
+    _crisis.clear()
+    if "shared" not in config.extra:
+        raise PluginError("macros/hooks_search.py: the macros plugin must run first — keep `macros` in mkdocs.yml plugins")
+
+
+def on_files(files: Files, config: Any) -> Files:
+    script = files.get_file_from_path(CARD_SCRIPT)
+    if script is None:
+        raise PluginError(f"docs/{CARD_SCRIPT}: file not found — restore it from git (the search help card)")
+    source = Path(script.abs_src_path).read_text(encoding="utf-8")
+    if not CARD_DATA_LINE.search(source):
+        raise PluginError(
+            f"docs/{CARD_SCRIPT}: the line 'const CRISIS_SEARCH_DATA = null;' is missing — restore it from git"
+        )
+    data = json.dumps(card_data(config.extra["shared"]), ensure_ascii=False, separators=(",", ":"))
+    script.content_string = CARD_DATA_LINE.sub(lambda _m: f"const CRISIS_SEARCH_DATA = {data};", source, count=1)
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    if page.meta.get("keywords"):
+        _keywords[page.url] = page.meta["keywords"]
+    if page.file.src_uri == config.extra["shared"]["help_link"]["page"]:
+        _crisis[page.url] = [p for group in crisis_phrases(config.extra["shared"]).values() for p in group]
+    return context
+
+
+def on_post_build(config: Any) -> None:
+    """Runs after Material's search plugin has written the index (hooks run after plugins)."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return  # search switched off in mkdocs.yml
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["config"]["fields"][KEYWORDS_FIELD] = {"boost": KEYWORDS_BOOST}
+    index["config"]["fields"][CRISIS_FIELD] = {"boost": CRISIS_BOOST}
+    pages = {entry["location"]: entry for entry in index["docs"] if "#" not in entry["location"]}
+    for field, found in ((KEYWORDS_FIELD, _keywords), (CRISIS_FIELD, _crisis)):
+        for url, words in found.items():
+            if url in pages:  # not if `search: exclude: true`
+                pages[url][field] = index_text(words, drop=set() if field == KEYWORDS_FIELD else FILLER_WORDS)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,183 @@
+"""A person in crisis who types what they feel into the search is led to help first.
+
+Every phrase of `crisis_search.phrases` in macros/data/shared-content.yml (and its form without
+apostrophes, as many people type it) is typed key by key into the real search of the built site:
+the help page must be the first result for the explicit groups (suicide, self-harm, overdose,
+abuse) and in the first three for the soft ones, the help card must show above the results, and
+no phrase may end in "no results". Ordinary questions, including ones that share an everyday word
+with a crisis phrase, show no card and do not put the help page first.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+
+from macros.schema import EXPLICIT_GROUPS
+
+from .conftest import FailingPages, report
+from .search_ui import open_search, page_of, wait_for_results
+from .test_axe import SCHEME, axe_problems, check_palette
+
+CARD = ".ipt-crisis-card"
+NO_RESULTS = "No matching documents"
+
+# Ordinary questions: no help card. Several share a word with a crisis phrase on purpose.
+ORDINARY = [
+    "grief", "how many sessions", "online therapy", "lonely", "insurance", "homeless", "hopeful",
+    "moving home", "we keep arguing", "my partner", "new baby", "self help books", "end of therapy",
+]
+# Questions that share an everyday word (home, partner, family, husband) with crisis phrases:
+# the help page must not come first (the page about the subject must, or another article).
+SHARED_WORDS = [
+    "moving home", "moving house", "we keep arguing", "my partner and i keep fighting",
+    "row with my husband", "my family", "lost my job", "find a therapist", "I have no close friends",
+]
+
+
+def typed_forms(shared_content: dict) -> list[tuple[str, str]]:
+    """(what is typed, its group): every phrase, and its form without apostrophes if different."""
+    forms: dict[str, str] = {}
+    for group, phrases in shared_content["crisis_search"]["phrases"].items():
+        for phrase in phrases:
+            forms.setdefault(phrase, group)
+            forms.setdefault(re.sub(r"['’]", "", phrase), group)
+    return list(forms.items())
+
+
+def retype(page: Page, text: str) -> list[str]:
+    """Empty the search box as a reader does, type `text` key by key, return the result links."""
+    box = page.locator("input.md-search__input")
+    box.press("Control+a")
+    box.press("Backspace")
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
+    box.press_sequentially(text)
+    return wait_for_results(page)
+
+
+def crisis_problem(page: Page, phrase: str, group: str, results: list[str], help_path: str) -> str:
+    """'' if the phrase reaches help as required, else one line naming the phrase and what it got."""
+    wanted = 1 if group in EXPLICIT_GROUPS else 3
+    top = ", ".join(f"{i}. /{p}" for i, p in enumerate(results[:3], 1)) or "no results"
+    missing = []
+    if help_path not in results[:wanted]:
+        missing.append(f"/{help_path} {'first' if wanted == 1 else 'in the first three'} (got {top})")
+    if page.locator(CARD).count() == 0 or not page.locator(CARD).is_visible():
+        missing.append("the help card above the results")
+    if NO_RESULTS in page.locator(".md-search-result__meta").inner_text():
+        missing.append("any result at all (the search said 'no results')")
+    return f'search "{phrase}" ({group}): expected ' + "; ".join(missing) if missing else ""
+
+
+@pytest.fixture
+def search_page(window: Callable[..., Page], base_url: str) -> Page:
+    page = window("desktop")
+    page.goto(base_url)
+    open_search(page)
+    return page
+
+
+def test_every_crisis_phrase_leads_to_help(
+    search_page: Page, base_url: str, shared_content: dict, help_path: str, failing_pages: FailingPages
+) -> None:
+    errors: list[str] = []
+    search_page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    forms = typed_forms(shared_content)
+    assert len({p for p, _ in forms}) >= 80, "the data file should list at least 80 crisis phrasings"
+    problems = []
+    for phrase, group in forms:
+        results = [page_of(href, base_url) for href in retype(search_page, phrase)]
+        problem = crisis_problem(search_page, phrase, group, results, help_path)
+        if problem:
+            problems.append(problem)
+    if problems:
+        failing_pages.add("", live=search_page)
+    assert not problems, report(problems)
+    assert not errors, f"console errors while searching: {errors}"
+
+
+def test_ordinary_questions_show_no_help_card(search_page: Page) -> None:
+    shown = []
+    for query in ORDINARY:
+        retype(search_page, query)
+        if search_page.locator(CARD).count():
+            shown.append(query)
+    assert not shown, f"the help card showed for ordinary questions: {shown}"
+
+
+def test_shared_everyday_words_do_not_put_help_first(search_page: Page, base_url: str, help_path: str) -> None:
+    first = {}
+    for query in SHARED_WORDS:
+        results = [page_of(href, base_url) for href in retype(search_page, query)]
+        first[query] = results[0] if results else "no results"
+    wrong = {q: p for q, p in first.items() if p in (help_path, "no results")}
+    assert not wrong, f"these everyday questions put /{help_path} first or found nothing: {wrong}"
+
+
+def test_results_never_show_the_phrase_list(search_page: Page, shared_content: dict) -> None:
+    """The phrases are searchable but not shown: no excerpt lists them (only the card and the
+    page's own words are visible)."""
+    retype(search_page, "kms")
+    shown = search_page.locator(".md-search__output").inner_text().lower()
+    hidden = {"unalive myself", "kill my self", "took an od", "suicidle"}
+    assert hidden <= {p for g in shared_content["crisis_search"]["phrases"].values() for p in g}
+    assert not [p for p in hidden if p in shown], f"the results show crisis phrases: {shown[:300]}"
+
+
+def test_help_card_content_keyboard_and_screen_reader(
+    search_page: Page, base_url: str, shared_content: dict, help_path: str
+) -> None:
+    retype(search_page, "I cant cope!!")  # capitals, no apostrophe, punctuation
+    card = search_page.locator(CARD)
+    assert card.is_visible(), "no help card for 'I cant cope!!'"
+    # Announced: the card appears inside a live region that existed before it did.
+    assert card.locator("xpath=..").get_attribute("role") == "status"
+    text = card.inner_text()
+    assert shared_content["crisis_search"]["card"]["title"] in text
+    for code, country in shared_content["crisis"].items():
+        assert country["emergency"] in text, f"the card lacks the emergency number of {code}"
+    assert "United Kingdom" in text and "Australia" in text, "countries are named in full"
+    link = card.locator("a.ipt-crisis-card__link")
+    assert link.get_attribute("href") == base_url + help_path
+    # Keyboard: Tab from the search box reaches the card's links, before the results.
+    search_page.locator("input.md-search__input").focus()
+    for _ in range(12):
+        search_page.keyboard.press("Tab")
+        if search_page.evaluate("!!document.activeElement.closest('.ipt-crisis-card')"):
+            break
+    else:
+        pytest.fail("Tab from the search box never reached the help card")
+    assert search_page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", \
+        "the focused card link shows no focus outline"
+    # Small slips still match; a different word does not.
+    for slip, shows in (("i want to dye", True), ("sucidal", True), ("suicdie", True), ("homeless", False)):
+        retype(search_page, slip)
+        assert (search_page.locator(CARD).count() == 1) is shows, f"'{slip}': card shown should be {shows}"
+
+
+@pytest.mark.parametrize("scheme", list(SCHEME))
+def test_axe_with_help_card_open(window: Callable[..., Page], base_url: str, scheme: str) -> None:
+    for profile in ("desktop", "phone"):
+        page = window(profile, scheme)
+        page.goto(base_url)
+        open_search(page)
+        retype(page, "i want to die")
+        page.locator(CARD).wait_for()
+        check_palette(page, scheme)
+        problems = axe_problems(page, f"/ with the help card open [{scheme}, {profile}]")
+        assert not problems, report(problems)
+
+
+# --- the checks can fail ------------------------------------------------------------------------
+
+def test_a_phrase_that_cannot_reach_help_is_named(search_page: Page, base_url: str, help_path: str) -> None:
+    """A fabricated 'crisis phrase' that is an ordinary question fails the check, by name."""
+    results = [page_of(href, base_url) for href in retype(search_page, "how many sessions")]
+    problem = crisis_problem(search_page, "how many sessions", "suicide", results, help_path)
+    assert problem.startswith(f'search "how many sessions" (suicide): expected /{help_path} first (got 1. /')
+    assert problem.endswith("; the help card above the results"), problem
+    results = [page_of(href, base_url) for href in retype(search_page, "zzqx")]
+    problem = crisis_problem(search_page, "zzqx", "panic", results, help_path)
+    assert "(got no results)" in problem and "any result at all" in problem, problem

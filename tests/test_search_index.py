@@ -1,0 +1,102 @@
+"""The built search index carries readers' words (macros/hooks_search.py): each page's front-matter
+`keywords` and, on the help page only, the crisis phrases, in fields that are searched but never
+shown. The help card script gets its data at build time. Bad setups stop the build with one line."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, Project, error_lines
+from support.site_pages import page_path, sources
+
+SHOWN_FIELDS = ("title", "text")
+
+
+def index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def page_entries(site: Path) -> dict[str, dict]:
+    return {e["location"]: e for e in index(site)["docs"] if "#" not in e["location"]}
+
+
+def front_matter(src: Path) -> dict:
+    return yaml.safe_load(src.read_text(encoding="utf-8").split("---")[1])
+
+
+def test_every_page_has_keywords() -> None:
+    missing = [s.uri for s in sources(ROOT) if not front_matter(ROOT / "docs" / s.uri).get("keywords")]
+    assert not missing, f"pages without `keywords:` in their front matter: {missing}"
+
+
+def test_keywords_are_searchable_on_their_page(site: Path) -> None:
+    fields = index(site)["config"]["fields"]
+    assert {"keywords", "crisis"} <= set(fields), fields
+    entries = page_entries(site)
+    for src in sources(ROOT):
+        words = front_matter(ROOT / "docs" / src.uri).get("keywords") or []
+        indexed = entries[page_path(src.uri)].get("keywords", "")
+        for word in words:
+            assert str(word).lower() in indexed, f"docs/{src.uri}: keyword '{word}' is not in the search index"
+
+
+def test_apostrophes_are_optional(site: Path) -> None:
+    crisis = page_entries(site)["get-help-now/"]["crisis"].split()
+    assert {"wasn't", "wasn’t", "wasnt"} <= set(crisis)
+    assert not {"myself", "cant", "can’t"} & set(crisis), "words that say nothing alone stay out of the crisis field"
+
+
+def test_crisis_phrases_are_on_the_help_page_only_and_never_shown(site: Path, shared_content: dict) -> None:
+    help_path = page_path(shared_content["help_link"]["page"])
+    docs = index(site)["docs"]
+    with_crisis = [e["location"] for e in docs if "crisis" in e]
+    assert with_crisis == [help_path]
+    # Words only the phrase list uses (the help page's own text may rightly say "suicidal").
+    for word in ("kms", "unalive", "suicidle", "overdoes"):
+        assert word in docs[[e["location"] for e in docs].index(help_path)]["crisis"]
+        shown = [e["location"] for e in docs for f in SHOWN_FIELDS if re.search(rf"\b{word}\b", e.get(f, ""), re.I)]
+        assert not shown, f"'{word}' shows in the results text of {shown}"
+
+
+def test_help_card_gets_its_data_at_build_time(site: Path, shared_content: dict) -> None:
+    help_path = page_path(shared_content["help_link"]["page"])
+    script = (site / "javascripts" / "crisis-search.js").read_text(encoding="utf-8")
+    line = next(l for l in script.splitlines() if l.startswith("const CRISIS_SEARCH_DATA = "))
+    data = json.loads(line.removeprefix("const CRISIS_SEARCH_DATA = ").removesuffix(";"))
+    assert data["help"] == help_path
+    assert data["card"] == shared_content["crisis_search"]["card"]
+    assert [e["number"] for e in data["emergency"]] == [c["emergency"] for c in shared_content["crisis"].values()]
+    assert {e["country"] for e in data["emergency"]} >= {"United States", "United Kingdom", "New Zealand"}
+    assert len(data["phrases"]) == sum(len(g) for g in shared_content["crisis_search"]["phrases"].values())
+    # Loaded on every page, same origin, no inline copy.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="javascripts/crisis-search\.js"></script>', home)
+    assert "CRISIS_SEARCH_DATA" not in home
+
+
+def test_a_new_page_with_keywords_is_found_by_them(project: Project) -> None:
+    """Editors add pages with `keywords:`; nothing else is needed for search to use them."""
+    project.write("docs/new-page.md", "---\ntitle: A new page\ndescription: A page an editor added, to check"
+                  " that its keywords reach the search.\nlast_reviewed: 2026-11-26\nreview_due: 2027-11-26\n"
+                  "kind: page\nkeywords:\n  - brand new words\n  - don't panic\n---\n\n# A new page\n\nHello.\n")
+    text = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
+    (project.path / "mkdocs.yml").write_text(text.replace("  - About this guide: about.md\n",
+                                             "  - About this guide: about.md\n  - New: new-page.md\n"), encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    entry = page_entries(project.path / "site")["new-page/"]
+    assert entry["keywords"].split() == ["brand", "new", "words", "don't", "don’t", "dont", "panic"]
+
+
+def test_build_stops_when_the_card_data_line_is_gone(project: Project) -> None:
+    script = project.path / "docs/javascripts/crisis-search.js"
+    script.write_text(script.read_text(encoding="utf-8").replace("const CRISIS_SEARCH_DATA = null;", "let x;"), encoding="utf-8")
+    result = project.build()
+    assert result.returncode != 0
+    assert error_lines(result) == [
+        "ERROR   -  docs/javascripts/crisis-search.js: the line 'const CRISIS_SEARCH_DATA = null;' is missing"
+        " — restore it from git"
+    ], result.stderr
