@@ -289,6 +289,7 @@ def _plain(e: dict) -> str:
         "date_type": "must be a date — write it as YYYY-MM-DD",
         "bool_type": "must be true or false — write one of those words",
         "dict_type": "must be a group of keys — indent the keys under it",
+        "model_type": "must be a group of keys, not a single value — write each key on its own indented line under it",
         "list_type": "must be a list — write each item on a line starting with '- '",
         "literal_error": f"must be one of {e.get('ctx', {}).get('expected', '')} — use one of those words",
         "string_pattern_mismatch": "has the wrong form — check it against the examples in the file's comments",

@@ -33,6 +33,16 @@
     clearTimeout(timer);
   }
 
+  // Material opens its search panel when the search box gets focus, and the panel covers the page.
+  // When Tab then reaches this button, close the panel, so the focused button is not hidden (WCAG 2.4.11).
+  button.addEventListener("focus", function () {
+    var search = document.getElementById("__search");
+    if (search && search.checked) {
+      search.checked = false;
+      search.dispatchEvent(new Event("change"));
+    }
+  });
+
   button.addEventListener("click", function (event) {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return; // a reader who opens it in a new tab on purpose keeps that choice
