@@ -11,8 +11,10 @@ Templates read the same data as `config.extra.shared` (see overrides/).
 """
 from __future__ import annotations
 
+import os
 import traceback
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
@@ -35,12 +37,15 @@ def define_env(env) -> None:
             raise DataFileError(
                 f"macros/data/shared-content.yml: {field}: page '{page}' does not exist in docs/ — fix the file name"
             )
+    refuse_placeholder_contact(shared, os.environ.get("SITE_URL", ""))
     # Templates (header link, article footer) read the same validated data.
     env.conf["extra"]["shared"] = shared.model_dump(mode="json", by_alias=True) | {
         "help_href": _page_url(shared.help_link.page),
         "finder_href": _page_url(shared.finder.url),
         "emergency_numbers": render.emergency_numbers(shared),
         "box_styles": render.BOX_STYLES,
+        "report_href": report_href(shared, shared.report_problem.subject),
+        "report_crisis_href": report_href(shared, shared.report_problem.crisis_subject),
     }
 
     def disclaimer(kind: str) -> str:
@@ -88,6 +93,26 @@ def urgent_help_box(env, kind: str) -> str:
     template = env.conf["theme"].get_env().get_template("partials/urgent-help.html")
     box = template.render(config=env.conf, box_kind=kind, help_url=help_url)
     return "\n".join(line for line in box.splitlines() if line.strip()) + "\n"
+def refuse_placeholder_contact(shared, site_url: str) -> None:
+    """A production build (SITE_URL set, as `make build` documents) must not send readers' reports
+    to a placeholder address that reaches nobody."""
+    key = shared.report_problem.placeholder()
+    if site_url.strip() and key:
+        value = getattr(shared.report_problem, key)
+        raise DataFileError(
+            f"macros/data/shared-content.yml: report_problem.{key}: '{value}' is a placeholder that reaches nobody"
+            " — set an address your organisation reads before a production build (SITE_URL is set)"
+        )
+
+
+def report_href(shared, subject: str) -> dict[str, str]:
+    """The report link, split around the page's address, which each page fills in (URL-encoded)."""
+    report = shared.report_problem
+    if report.email:
+        return {"before": f"mailto:{report.email}?subject={quote(subject)}&body={quote('Page: ')}",
+                "after": quote("\n\nWhat is wrong: ")}
+    joiner = "&" if "?" in report.form_url else "?"
+    return {"before": f"{report.form_url}{joiner}{report.form_page_parameter}=", "after": ""}
 
 
 def _page_url(target: str) -> str:

@@ -48,8 +48,9 @@ def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: l
         "audience": AUDIENCE,
         "isPartOf": {"@type": "WebSite", "name": site_name},
     }
-    if meta.get("reviewed_by"):
-        data["reviewedBy"] = {"@type": "Person", "name": meta["reviewed_by"]}
+    reviewer = meta.get("reviewed_by")  # {name, role}, validated by macros/schema.py (Reviewer)
+    if reviewer:
+        data["reviewedBy"] = {"@type": "Person", "name": reviewer["name"], "jobTitle": reviewer["role"]}
     if citations:
         data["citation"] = citations
     return data

@@ -222,6 +222,48 @@ class CrisisSearch(Strict):
     phrases: CrisisPhrases
 
 
+class QuickExit(Strict):
+    """The "Exit this page" button: its label and the neutral page it opens."""
+    label: Text
+    url: HttpsUrl
+    shortcut_hint: Text
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", value):
+        raise ValueError(f"'{value}' is not an email address — write it like feedback@your-organisation.org")
+    return value
+
+
+# Domains kept for examples (RFC 2606): a contact there reaches nobody.
+PLACEHOLDER_DOMAIN = re.compile(r"(^|\.)(example\.(org|com|net)|[^.]+\.(example|invalid|test|localhost))$", re.I)
+
+
+class ReportProblem(Strict):
+    """"Report a problem with this page": where reports go (an email address OR a form's web
+    address, owned by the publishing organisation), and the texts around the link."""
+    email: Annotated[str, AfterValidator(_email)] | None = None
+    form_url: HttpsUrl | None = None
+    form_page_parameter: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$")] = "page"
+    label: Text
+    subject: Text
+    warning: Text
+    help_prompt: Text
+    crisis_label: Text
+    crisis_subject: Text
+
+    def model_post_init(self, _context: object) -> None:
+        if bool(self.email) == bool(self.form_url):
+            raise ValueError("set exactly one of email or form_url — where reports of a problem go")
+
+    def placeholder(self) -> str | None:
+        """The key whose address is a placeholder that reaches nobody, if any."""
+        host = self.email.rsplit("@", 1)[1] if self.email else urlsplit(self.form_url or "").hostname or ""
+        if PLACEHOLDER_DOMAIN.search(host):
+            return "email" if self.email else "form_url"
+        return None
+
+
 class SharedContent(Strict):
     checked: dt.date
     help_link: HelpLink
@@ -230,6 +272,8 @@ class SharedContent(Strict):
     crisis: dict[CountryCode, CrisisCountry] = Field(min_length=1)
     crisis_international: list[OtherHelp] = Field(min_length=1)
     crisis_search: CrisisSearch
+    quick_exit: QuickExit
+    report_problem: ReportProblem
 
     def model_post_init(self, _context: object) -> None:
         for code, country in self.crisis.items():
@@ -299,6 +343,12 @@ class SearchOptions(Strict):
     exclude: bool | None = None
 
 
+class Reviewer(Strict):
+    """Who checked a page's facts. Shown on the page and in its JSON-LD."""
+    name: Text
+    role: Text
+
+
 class FrontMatter(Strict):
     """Every page's front matter. `kind: page` pages get no disclaimer or finder box."""
 
@@ -307,7 +357,8 @@ class FrontMatter(Strict):
     last_reviewed: dt.date
     review_due: dt.date
     kind: Literal["article", "page"] = "article"
-    reviewed_by: Text | None = None
+    # Only set after a qualified person really checked the page (name and role are shown on it).
+    reviewed_by: Reviewer | None = None
     # Everyday words readers use for this page's subject (fed to the search index).
     keywords: list[Text] | None = None
     # The page discusses suicide, self-harm or abuse: the urgent-help box uses the emergency style.
@@ -383,6 +434,7 @@ def _plain(e: dict) -> str:
         "date_type": "must be a date — write it as YYYY-MM-DD",
         "bool_type": "must be true or false — write one of those words",
         "dict_type": "must be a group of keys — indent the keys under it",
+        "model_type": "must be a group of keys, not a single value — write each key on its own indented line under it",
         "list_type": "must be a list — write each item on a line starting with '- '",
         "literal_error": f"must be one of {e.get('ctx', {}).get('expected', '')} — use one of those words",
         "string_pattern_mismatch": "has the wrong form — check it against the examples in the file's comments",

@@ -23,9 +23,12 @@ def test_jsonld_is_serialised_safely_and_names_the_reviewer(project: Project, mo
     """Also: SITE_URL (read by mkdocs.yml) sets every absolute address the build writes."""
     monkeypatch.setenv("SITE_URL", "https://ipt.example.net/guide/")
     with_policy(project)
+    # A production build needs a real report address (the placeholder is refused).
+    project.edit_yaml("macros/data/shared-content.yml",
+                      lambda d: d["report_problem"].update(email="feedback@ipt-guide-publisher.org"))
     tricky = "Say ‘no’ & mean it: grief and IPT, explained for O’Neil’s readers & family. /* end */"
     source = (ROOT / ARTICLE).read_text(encoding="utf-8")
-    source = re.sub(r"^description: .*$", lambda _: f"description: '{tricky}'\nreviewed_by: Dr Ann O'Neil", source, count=1, flags=re.M)
+    source = re.sub(r"^description: .*$", lambda _: f"description: '{tricky}'\nreviewed_by:\n  name: Dr Ann O'Neil\n  role: clinical psychologist", source, count=1, flags=re.M)
     project.write(ARTICLE, source)
     result = project.build()
     assert result.returncode == 0, result.stderr
@@ -33,7 +36,7 @@ def test_jsonld_is_serialised_safely_and_names_the_reviewer(project: Project, mo
     [block] = soup.find_all("script", type="application/ld+json")
     data = json.loads(block.string)
     assert data["description"] == tricky
-    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Ann O'Neil"}
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Ann O'Neil", "jobTitle": "clinical psychologist"}
     assert data["url"] == "https://ipt.example.net/guide/focus-areas/grief/"
     assert soup.find("meta", property="og:image")["content"] == "https://ipt.example.net/guide/assets/social-card.png"
     robots = (project.path / "site/robots.txt").read_text(encoding="utf-8")
