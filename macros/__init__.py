@@ -7,19 +7,24 @@ Data comes from macros/data/*.yml (validated by macros/schema.py). Macros availa
   {{ directories() }}      therapist directories by country
   {{ glossary() }}         the glossary list
 Templates read the same data as `config.extra.shared` (see overrides/).
+
+Runs under MkDocs (mkdocs-macros: define_env once, then on_pre_page_macros for each page) and under
+Zensical (its macros extension calls define_env for each page, and no page hooks). So every check
+and every piece of page state starts from `_start_page`, which both paths call, and citations are
+numbered by a Markdown extension (macros/citations.py) rather than by a page hook.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 import traceback
 from pathlib import Path
 
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
-from mkdocs.exceptions import PluginError
-from mkdocs_macros import errors as macros_errors
 from pydantic import ValidationError
 
-from . import render
-from .data_files import DataFileError, load_all
+from . import citations, render
+from .data_files import BuildError, DataFileError, load_all
 from .render import ContentError
 from .schema import FrontMatter, problems
 
@@ -33,37 +38,85 @@ def define_env(env) -> None:
             raise DataFileError(
                 f"macros/data/shared-content.yml: {field}: page '{page}' does not exist in docs/ — fix the file name"
             )
-    # Templates (header link, article footer) read the same validated data.
-    env.conf["extra"]["shared"] = shared.model_dump(mode="json") | {
-        "help_href": _page_url(shared.help_link.page),
-        "finder_href": _page_url(shared.finder.url),
-    }
+    env.conf["extra"]["shared"] = template_data(shared)
 
-    env.macro(lambda *keys: env.variables["_citations"].cite(*keys), "cite")
+    def cite(*keys: str) -> str:
+        render.Citations(bibliography).cite(*keys)  # unknown keys stop the build here, at the macro's line
+        _remember_references(env, [bibliography[k] for k in keys])
+        return citations.marker(list(keys))  # numbered, and listed under Sources, by macros/citations.py
+
+    env.macro(cite, "cite")
     env.macro(lambda kind: render.disclaimer(shared, kind), "disclaimer")
     env.macro(lambda: render.crisis_lines(shared), "crisis_lines")
     env.macro(lambda: render.directories(shared), "directories")
     env.macro(lambda: render.glossary(glossary_entries), "glossary")
     # Tooltips: Python-Markdown's abbr extension takes the glossary directly; every page gets it.
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.tooltips(glossary_entries)
-    env.variables["_bibliography"] = bibliography  # each page gets fresh Citations (on_pre_page_macros)
+
+    page = _current_page(env)
+    extensions = env.conf["markdown_extensions"]
+    if not any(citations.is_citations(e) for e in extensions):
+        if page is not None:  # Zensical: this page's Markdown is already being converted
+            raise BuildError(
+                f"mkdocs.yml: markdown_extensions: add `- {citations.NAME}` — without it Zensical would build"
+                " pages with no numbered citations and no Sources list"
+            )
+        extensions.append(citations.CitationsExtension(bibliography=bibliography))  # MkDocs, before any page
+    if page is not None:
+        _start_page(page, page.path, dates_as_text=True)
+
+
+def template_data(shared) -> dict:
+    """What templates (header link, article footer) read as `config.extra.shared`: the same validated data."""
+    return shared.model_dump(mode="json") | {
+        "help_href": _page_url(shared.help_link.page),
+        "finder_href": _page_url(shared.finder.url),
+    }
 
 
 def on_pre_page_macros(env) -> None:
-    page = env.page
+    """mkdocs-macros, before each page's macros (Zensical does not call this; define_env does the same)."""
+    _start_page(env.page, env.page.file.src_path)
+
+
+def _current_page(env):
+    """The page being rendered, or None before the first page (mkdocs-macros raises AttributeError then)."""
     try:
-        FrontMatter.model_validate(page.meta)
+        return env.page
+    except AttributeError:
+        return None
+
+
+def _start_page(page, src_path: str, dates_as_text: bool = False) -> None:
+    """Checks and state for one page, under either engine: its front matter, its cited references."""
+    meta = dict(page.meta)
+    for field in ("last_reviewed", "review_due") if dates_as_text else ():  # Zensical passes dates as ISO text
+        if isinstance(meta.get(field), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta[field]):
+            meta[field] = dt.date.fromisoformat(meta[field])
+    try:
+        front_matter = FrontMatter.model_validate(meta)
     except ValidationError as err:
-        raise PluginError(f"docs/{page.file.src_path}: front matter: " + "; ".join(problems(err))) from None
-    env.variables["_citations"] = render.Citations(env.variables["_bibliography"])
+        raise BuildError(f"docs/{src_path}: front matter: " + "; ".join(problems(err))) from None
+    # The review dates in words, for overrides/partials/review-dates.html: Zensical's templates
+    # get dates as text and have no strftime, so both engines get them formatted here.
+    page.meta["ipt_review_text"] = {
+        "last_reviewed": _long_date(front_matter.last_reviewed), "review_due": _long_date(front_matter.review_due),
+    }
+    page.ipt_references = []  # for the JSON-LD (macros/hooks_publishing.py), filled by cite()
 
 
-def on_post_page_macros(env) -> None:
-    citations = env.variables["_citations"]
-    env.page.ipt_references = citations.references()  # for the JSON-LD (macros/hooks_publishing.py)
-    sources = citations.sources()
-    if sources:
-        env.markdown += "\n\n" + sources
+def _long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"  # 5 March 2026
+
+
+def _remember_references(env, refs: list) -> None:
+    page = _current_page(env)
+    if page is None:
+        return
+    known = page.__dict__.setdefault("ipt_references", [])
+    for ref in refs:
+        if ref not in known:
+            known.append(ref)
 
 
 def _page_url(target: str) -> str:
@@ -77,12 +130,17 @@ def _page_url(target: str) -> str:
 # --- one-line errors -------------------------------------------------------------------------
 # mkdocs-macros logs a traceback at WARNING level (hidden by `mkdocs build -q`) and exits. Editors
 # need one line instead: `docs/page.md:LINE: what is wrong — how to fix`. mkdocs-macros asks
-# `format_error` to describe any error in a page; ours raises a PluginError with that line, so
-# MkDocs stops the build the same way as for every other content error.
+# `format_error` to describe any error in a page; ours raises a BuildError (MkDocs' PluginError)
+# with that line, so MkDocs stops the build the same way as for every other content error.
 
-@macros_errors.format_error.register
-def _one_line(error: Exception, markdown: str, page) -> str:
-    raise PluginError(describe(error, page)) from None
+try:
+    from mkdocs_macros import errors as macros_errors
+except ImportError:  # Zensical: its macros extension raises the error itself (on_error_fail)
+    macros_errors = None
+if macros_errors is not None:
+    @macros_errors.format_error.register
+    def _one_line(error: Exception, markdown: str, page) -> str:
+        raise BuildError(describe(error, page)) from None
 
 
 def describe(error: Exception, page) -> str:
