@@ -64,6 +64,7 @@ def define_env(env) -> None:
         extensions.append(citations.CitationsExtension(bibliography=bibliography))  # MkDocs, before any page
     if page is not None:
         _start_page(page, page.path, dates_as_text=True)
+        _name_the_page_in_errors(env, page.path)
 
 
 def template_data(shared) -> dict:
@@ -77,6 +78,20 @@ def template_data(shared) -> dict:
 def on_pre_page_macros(env) -> None:
     """mkdocs-macros, before each page's macros (Zensical does not call this; define_env does the same)."""
     _start_page(env.page, env.page.file.src_path)
+
+
+def _name_the_page_in_errors(env, src_path: str) -> None:
+    """Zensical has no `format_error` (see below): its macro errors say the page, if not the line."""
+    def named(macro):
+        def call(*args):
+            try:
+                return macro(*args)
+            except ContentError as err:
+                raise ContentError(f"docs/{src_path}: {err}") from None
+        return call
+
+    for name in MACROS:
+        env.macros[name] = named(env.macros[name])
 
 
 def _current_page(env):

@@ -112,3 +112,15 @@ def test_zensical_checks_front_matter(project: Project) -> None:
     assert result.returncode != 0
     assert re.search(r"BuildError: docs/what-is-ipt.md: front matter: review_due 2020-01-01 is not after"
                      r" last_reviewed \d{4}-\d\d-\d\d — set review_due to a later date", result.stderr)
+
+
+@needs_zensical
+def test_zensical_names_the_page_of_an_unknown_source_key(project: Project) -> None:
+    config, _ = zensical_config(project.path)
+    project.write("zensical.yml", json.dumps(config))
+    page = (project.path / "docs/what-is-ipt.md").read_text(encoding="utf-8")
+    project.write("docs/what-is-ipt.md", page.replace('{{ cite("', '{{ cite("nobody1999", "', 1))
+    result = zensical_build(project, "zensical.yml")
+    assert result.returncode != 0
+    assert ("ContentError: docs/what-is-ipt.md: unknown source key 'nobody1999' in cite() — add it to"
+            " macros/data/bibliography.yml or fix the spelling") in result.stderr
