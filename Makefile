@@ -9,7 +9,7 @@ BIN     := $(VENV)/bin
 PIP     := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
 export NO_MKDOCS_2_WARNING := 1   # Material's end-of-life banner; we know (see README)
 
-.PHONY: serve test build system-packages benchmark check-external-links lock clean
+.PHONY: serve test build system-packages benchmark check-external-links zensical-check lock clean
 
 serve: $(VENV)/.site  ## preview with live reload
 	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000
@@ -29,6 +29,9 @@ benchmark: $(VENV)/.test system-packages  ## page weight, Lighthouse, build time
 check-external-links: $(VENV)/.test  ## do the site's web addresses still open? (needs the internet; weekly on GitHub)
 	PYTHONPATH=tests $(BIN)/python -m quality.external_links
 
+zensical-check: $(VENV)/.test .venv-zensical/.ok  ## build with Zensical too and compare with MkDocs (not part of make test)
+	$(BIN)/python -m tools.zensical_check --zensical .venv-zensical/bin/zensical
+
 # --- setup ---------------------------------------------------------------------------------
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
@@ -44,6 +47,12 @@ $(VENV)/.test: requirements-test.txt | $(VENV)/.python-ok
 	$(PIP) -r requirements-test.txt
 	@touch $@ $(VENV)/.site
 
+# Zensical, Material for MkDocs' successor, in a virtualenv of its own (only from PyPI).
+.venv-zensical/.ok: requirements-zensical.txt | $(VENV)/.python-ok
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
+	@touch $@
+
 # Debian's Chromium for the browser tests (Playwright's own browser download is never used),
 # nginx for the test of the shipped server config, pdftotext for the print test.
 system-packages:
@@ -57,9 +66,9 @@ apt = { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 # --- maintenance ---------------------------------------------------------------------------
 lock:  ## re-pin every dependency after editing requirements*.in
 	$(PYTHON) -m venv /tmp/ipt-guide-lock && /tmp/ipt-guide-lock/bin/pip install -q pip-tools==7.6.2
-	for f in requirements requirements-test; do \
+	for f in requirements requirements-test requirements-zensical; do \
 	  /tmp/ipt-guide-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
 	    --no-emit-index-url --no-emit-find-links -o $$f.txt $$f.in; done
 
 clean:
-	rm -rf site .pytest_cache test-results
+	rm -rf site .pytest_cache test-results .venv-zensical
