@@ -1,5 +1,6 @@
 # The IPT guide. Two commands matter:
 #   make serve   set everything up, then preview the site at http://127.0.0.1:8000
+#   make check   after each edit: the build and every content check, no browser (~20 s)
 #   make test    set everything up, then run every check (what CI runs)
 # Needs only python3 (3.11.5+), make and git; the rest is installed here.
 
@@ -9,13 +10,22 @@ BIN     := $(VENV)/bin
 PIP     := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
 export NO_MKDOCS_2_WARNING := 1   # Material's end-of-life banner; we know (see README)
 
-.PHONY: serve test build system-packages benchmark check-external-links zensical-check lock clean
+# Tests run on every core (pytest-xdist, at most 4 workers), each worker with one browser;
+# `worksteal` hands a waiting worker the tests another has queued. The site is built once per run.
+# Set JOBS=0 to run everything in one process (e.g. to debug).
+JOBS    ?= auto
+PYTEST  := $(BIN)/python -m pytest -n $(JOBS) --maxprocesses=4 --dist worksteal
+
+.PHONY: serve check test build system-packages benchmark check-external-links zensical-check lock clean
 
 serve: $(VENV)/.site  ## preview with live reload
 	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000
 
+check: $(VENV)/.test  ## after each edit: build + every content check (links, front matter, reading level, spelling, sources...), no browser
+	$(PYTEST) -q -m "not (browser or nginx or benchmark or bad_example)"
+
 test: $(VENV)/.test system-packages  ## every check, as CI runs them
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 build: $(VENV)/.site  ## the production site, into site/
 	$(BIN)/mkdocs build --strict --clean
