@@ -163,7 +163,8 @@ _reading_table: list[str] = []
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" and os.environ.get("PYTEST_XDIST_WORKER") and "quality.readability" in sys.modules:
+    # At teardown, when a test that set its own table (monkeypatch) has put the real one back.
+    if report.when == "teardown" and os.environ.get("PYTEST_XDIST_WORKER") and "quality.readability" in sys.modules:
         table = sys.modules["quality.readability"].LAST_TABLE
         if table and table not in _reading_table:
             _reading_table.append(table)
