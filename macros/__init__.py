@@ -185,13 +185,33 @@ def _start_page(page, src_path: str, dates_as_text: bool = False) -> None:
     try:
         front_matter = FrontMatter.model_validate(meta)
     except ValidationError as err:
-        raise BuildError(f"docs/{src_path}: front matter: " + "; ".join(problems(err))) from None
+        source = _source_text(page)
+        raise BuildError("\n".join(
+            f"docs/{src_path}{_key_line(source, problem)}: front matter: {problem}" for problem in problems(err)
+        )) from None
     # The review dates in words, for overrides/partials/review-dates.html: Zensical's templates
     # get dates as text and have no strftime, so both engines get them formatted here.
     page.meta["ipt_review_text"] = {
         "last_reviewed": _long_date(front_matter.last_reviewed), "review_due": _long_date(front_matter.review_due),
     }
     page.ipt_references = []  # for the JSON-LD (macros/hooks_publishing.py), filled by cite()
+
+
+def _source_text(page) -> str:
+    """The page's Markdown file as the editor wrote it (front matter included), if the engine says where."""
+    path = getattr(getattr(page, "file", None), "abs_src_path", None)
+    return Path(path).read_text(encoding="utf-8") if path else ""
+
+
+def _key_line(source: str, problem: str) -> str:
+    """':LINE' of the top-level front-matter key a problem names ('description: …'), or ''."""
+    key = re.split(r"[.\[: ]", problem, maxsplit=1)[0]
+    for number, line in enumerate(source.splitlines()[1:], start=2):
+        if line.startswith(f"{key}:"):
+            return f":{number}"
+        if line.strip() == "---":
+            break
+    return ""
 
 
 def _long_date(day: dt.date) -> str:

@@ -64,27 +64,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
-# Material writes these front matter values into the page without HTML escaping (e.g. the
-# description into <meta content="…">), so markup there would slip in scripts the CSP then allows.
-UNESCAPED_FIELDS = {"title": "<>", "description": '<>"'}
-
-
-def front_matter_problems(meta: dict[str, Any], source: str, src_path: str) -> list[str]:
-    problems = []
-    for field, bad in UNESCAPED_FIELDS.items():
-        found = sorted({c for c in str(meta.get(field, "")) if c in bad})
-        if found:
-            line = next((i for i, l in enumerate(source.splitlines(), 1) if l.startswith(f"{field}:")), None)
-            where = f"docs/{src_path}" + (f":{line}" if line else "")
-            problems.append(f"{where}: {field} contains {' '.join(found)} — the theme writes it into the page unescaped;"
-                            " use ’ or “ ” instead of quotes and words instead of < >")
-    return problems
-
-
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> None:
-    problems = front_matter_problems(page.meta, Path(page.file.abs_src_path).read_text(encoding="utf-8"), page.file.src_path)
-    if problems:
-        raise PluginError("\n".join(problems))
     if "<script" in html_text.lower():
         raise PluginError(
             f"docs/{page.file.src_path}: inline <script> in the page — scripts are not allowed in content"

@@ -349,11 +349,23 @@ class Reviewer(Strict):
     role: Text
 
 
-class FrontMatter(Strict):
-    """Every page's front matter. `kind: page` pages get no disclaimer or finder box."""
+def _written_unescaped(bad: str):
+    """Material writes the title and description into the page without HTML escaping (e.g. into
+    <meta content="…">), so markup there would slip in scripts the CSP would then allow."""
+    def check(value: str) -> str:
+        found = sorted({c for c in value if c in bad})
+        if found:
+            raise ValueError(f"contains {' '.join(found)} — the theme writes it into the page unescaped;"
+                             " use ’ or “ ” instead of quotes and words instead of < >")
+        return value
+    return AfterValidator(check)
 
-    title: Text
-    description: Annotated[str, Field(min_length=20, max_length=160)]
+
+class FrontMatter(Strict):
+    """Every page's front matter: every rule for it is here. `kind: page` pages get no disclaimer or finder box."""
+
+    title: Annotated[Text, _written_unescaped("<>")]
+    description: Annotated[str, Field(min_length=20, max_length=160), _written_unescaped('<>"')]
     last_reviewed: dt.date
     review_due: dt.date
     kind: Literal["article", "page"] = "article"

@@ -1,6 +1,8 @@
 """The macros editors use in pages: unit tests on each, and one small broken project per error case."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ROOT, Project, error_lines
@@ -184,10 +186,11 @@ def test_bad_front_matter_fails_build(project: Project) -> None:
     project.write("docs/broken.md", page)
     result = project.build()
     assert result.returncode != 0
-    assert any(
-        "docs/broken.md: front matter: review_due 2031-01-01 is more than 3 years after last_reviewed 2026-11-26" in l
-        for l in error_lines(result)
-    ), result.stderr
+    line = page.splitlines().index("review_due: 2031-01-01") + 1
+    assert error_lines(result) == [
+        f"ERROR   -  docs/broken.md:{line}: front matter: review_due 2031-01-01 is more than 3 years after"
+        " last_reviewed 2026-11-26 — set it to 2029-11-26 or earlier"
+    ], result.stderr
 
 
 def test_crisis_lines_start_with_a_jump_list_to_each_country() -> None:
@@ -195,3 +198,36 @@ def test_crisis_lines_start_with_a_jump_list_to_each_country() -> None:
     assert first_line.startswith("**Go to your country:**")
     for code in SHARED.crisis:
         assert f"(#crisis-{code.lower()})" in first_line
+
+
+# --- the list of macros: one definition (macros.page_macros), the same in CONTRIBUTING.md ----------
+
+def macro_list_problems(functions: list, guide: str) -> list[str]:
+    """Macros without a docstring, and differences between the macros and the editor's guide's table."""
+    section = guide.split("## Macros: every one", 1)[-1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`\{\{ (\w+)\(", section))
+    names = {f.__name__ for f in functions}
+    problems = [f"macros/__init__.py: macro {f.__name__}() has no docstring — say what it does" for f in functions if not f.__doc__]
+    problems += [f"CONTRIBUTING.md: macro {n}() is missing from 'Macros: every one' — add a row" for n in sorted(names - documented)]
+    problems += [f"CONTRIBUTING.md: '{n}' is not a macro — remove its row or fix the name" for n in sorted(documented - names)]
+    return problems
+
+
+def the_macros() -> list:
+    from macros import page_macros
+    from macros.data_files import load_all
+
+    return page_macros(None, *load_all(ROOT))
+
+
+def test_every_macro_has_a_docstring_and_a_row_in_contributing() -> None:
+    assert not macro_list_problems(the_macros(), (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+
+
+def test_macro_list_check_reports_a_missing_and_an_unknown_row() -> None:
+    guide = "## Macros: every one\n| `{{ cite(\"k\") }}` | … |\n| `{{ sources() }}` | … |\n## Next\n`{{ glossary() }}`\n"
+    functions = [f for f in the_macros() if f.__name__ in ("cite", "glossary")]
+    assert macro_list_problems(functions, guide) == [
+        "CONTRIBUTING.md: macro glossary() is missing from 'Macros: every one' — add a row",
+        "CONTRIBUTING.md: 'sources' is not a macro — remove its row or fix the name",
+    ]

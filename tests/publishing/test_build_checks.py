@@ -53,8 +53,8 @@ def test_markup_in_title_or_description_stops_the_build(project: Project) -> Non
     result = project.build()
     assert result.returncode != 0
     assert error_lines(result) == [
-        f"ERROR   -  docs/focus-areas/grief.md:{line}: description contains \" < > — the theme writes it into the page"
-        " unescaped; use ’ or “ ” instead of quotes and words instead of < >"
+        f"ERROR   -  docs/focus-areas/grief.md:{line}: front matter: description: contains \" < > — the theme writes it"
+        " into the page unescaped; use ’ or “ ” instead of quotes and words instead of < >"
     ]
 
 
