@@ -102,8 +102,8 @@ MACROS: list[str] = []
 def template_data(shared) -> dict:
     """What templates (header link, article footer) read as `config.extra.shared`: the same validated data."""
     return shared.model_dump(mode="json", by_alias=True) | {
-        "help_href": _page_url(shared.help_link.page),
-        "finder_href": _page_url(shared.finder.url),
+        "help_href": page_url(shared.help_link.page),
+        "finder_href": page_url(shared.finder.url),
         "emergency_numbers": render.emergency_numbers(shared),
         "box_styles": render.BOX_STYLES,
         "report_href": report_href(shared, shared.report_problem.subject),
@@ -228,8 +228,9 @@ def _remember_references(env, refs: list) -> None:
             known.append(ref)
 
 
-def _page_url(target: str) -> str:
-    """'finding-a-therapist.md' -> 'finding-a-therapist/' (directory URLs); web addresses unchanged."""
+def page_url(target: str) -> str:
+    """'finding-a-therapist.md' -> 'finding-a-therapist/' (directory URLs); web addresses unchanged.
+    The one rule for a page's address: the tests use it too (tests/support/site_pages.py)."""
     if not target.endswith(".md"):
         return target
     stem = target.removesuffix(".md")

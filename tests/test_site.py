@@ -187,3 +187,14 @@ def test_pages_that_are_not_articles_show_review_dates_but_no_finder(site: Path,
     soup = built(site, src)
     assert text_of(soup, '[data-ipt="review-dates"]').startswith("Last reviewed")
     assert soup.select_one('[data-ipt="finder"]') is None
+
+
+def test_page_addresses_follow_mkdocs() -> None:
+    """macros.page_url is the one rule for a page's address; it must agree with MkDocs' own."""
+    from mkdocs.structure.files import File
+
+    from macros import page_url
+
+    for uri in ("index.md", "what-is-ipt.md", "focus-areas/index.md", "focus-areas/grief.md"):
+        assert page_url(uri) == File(uri, src_dir=None, dest_dir="", use_directory_urls=True).url.removeprefix("./")
+    assert page_url("https://example.org/finder") == "https://example.org/finder"

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
-from mkdocs.structure.files import File
 
+from macros import page_url
 from macros.schema import is_article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,8 +123,8 @@ def article_paths(docs: Path) -> list[str]:
 # --- URLs and the built site -----------------------------------------------------------------
 
 def page_path(src_uri: str) -> str:
-    """The URL path MkDocs gives a source file (directory URLs), e.g. 'focus-areas/grief/'."""
-    return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url.removeprefix("./")
+    """The URL path a source file is published at (directory URLs), e.g. 'focus-areas/grief/'."""
+    return page_url(src_uri)
 
 
 def page_file(site: Path, path: str) -> Path:
