@@ -1,25 +1,30 @@
 """mkdocs-macros module: the macros editors use in pages, and the checks that run on every page.
 
-Data comes from macros/data/*.yml (validated by macros/schema.py). Macros available in pages:
-  {{ cite("key", ...) }}   numbered citation; the page's Sources list is added automatically
-  {{ disclaimer("kind") }} a disclaimer box: medical, crisis or independence
-  {{ crisis_lines() }}     crisis lines by country
-  {{ directories() }}      therapist directories by country
-  {{ glossary() }}         the glossary list
-Templates read the same data as `config.extra.shared` (see overrides/).
+Data comes from macros/data/*.yml (validated by macros/schema.py). The macros pages may use are the
+functions `page_macros()` returns; each one's docstring says what it does (CONTRIBUTING.md lists the
+same names, and a test keeps the two in step). Templates read the same data as
+`config.extra.shared` (see overrides/).
+
+Runs under MkDocs (mkdocs-macros: define_env once, then on_pre_page_macros for each page) and under
+Zensical (its macros extension calls define_env for each page, and no page hooks). So every check
+and every piece of page state starts from `_start_page`, which both paths call, and citations are
+numbered by a Markdown extension (macros/citations.py) rather than by a page hook.
 """
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
-from mkdocs.exceptions import PluginError
-from mkdocs_macros import errors as macros_errors
 from pydantic import ValidationError
 
-from . import render
-from .data_files import DataFileError, load_all
+from . import citations, render
+from .data_files import BuildError, DataFileError, load_all
 from .render import ContentError
 from .schema import FrontMatter, problems
 
@@ -33,37 +38,174 @@ def define_env(env) -> None:
             raise DataFileError(
                 f"macros/data/shared-content.yml: {field}: page '{page}' does not exist in docs/ — fix the file name"
             )
-    # Templates (header link, article footer) read the same validated data.
-    env.conf["extra"]["shared"] = shared.model_dump(mode="json") | {
-        "help_href": _page_url(shared.help_link.page),
-        "finder_href": _page_url(shared.finder.url),
-    }
-
-    env.macro(lambda *keys: env.variables["_citations"].cite(*keys), "cite")
-    env.macro(lambda kind: render.disclaimer(shared, kind), "disclaimer")
-    env.macro(lambda: render.crisis_lines(shared), "crisis_lines")
-    env.macro(lambda: render.directories(shared), "directories")
-    env.macro(lambda: render.glossary(glossary_entries), "glossary")
+    refuse_placeholder_contact(shared, os.environ.get("SITE_URL", ""))
+    env.conf["extra"]["shared"] = template_data(shared)
+    for macro in page_macros(env, shared, bibliography, glossary_entries):
+        env.macro(macro)
     # Tooltips: Python-Markdown's abbr extension takes the glossary directly; every page gets it.
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.tooltips(glossary_entries)
-    env.variables["_bibliography"] = bibliography  # each page gets fresh Citations (on_pre_page_macros)
+
+    page = _current_page(env)
+    extensions = env.conf["markdown_extensions"]
+    if not any(citations.is_citations(e) for e in extensions):
+        if page is not None:  # Zensical: this page's Markdown is already being converted
+            raise BuildError(
+                f"mkdocs.yml: markdown_extensions: add `- {citations.NAME}` — without it Zensical would build"
+                " pages with no numbered citations and no Sources list"
+            )
+        extensions.append(citations.CitationsExtension(bibliography=bibliography))  # MkDocs, before any page
+    if page is not None:
+        _start_page(page, page.path, dates_as_text=True)
+        _name_the_page_in_errors(env, page.path)
+
+
+def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list[Callable[..., str]]:
+    """The macros pages may use, registered under their own names. Each returns Markdown or HTML."""
+
+    def cite(*keys: str) -> str:
+        """Numbered links to the page's Sources list, which is added at the end of the page."""
+        render.Citations(bibliography).cite(*keys)  # unknown keys stop the build here, at the macro's line
+        _remember_references(env, [bibliography[k] for k in keys])
+        return citations.marker(list(keys))  # numbered, and listed under Sources, by macros/citations.py
+
+    def disclaimer(kind: str) -> str:
+        """A disclaimer box: medical, crisis, help or independence (crisis and help with the emergency numbers)."""
+        if kind in render.URGENT_HELP_KINDS:  # the same partial the theme puts on every article
+            return urgent_help_box(env, kind)
+        return render.disclaimer(shared, kind)
+
+    def crisis_lines() -> str:
+        """Crisis lines by country, with a jump list (the Get help now page)."""
+        return render.crisis_lines(shared)
+
+    def abuse_services() -> str:
+        """Domestic-abuse services by country."""
+        return render.abuse_services(shared)
+
+    def directories() -> str:
+        """Therapist directories and professional bodies by country."""
+        return render.directories(shared)
+
+    def glossary() -> str:
+        """The glossary list, from macros/data/glossary.yml."""
+        return render.glossary(glossary_entries)
+
+    macros = [cite, disclaimer, crisis_lines, abuse_services, directories, glossary]
+    MACROS[:] = [m.__name__ for m in macros]
+    return macros
+
+
+# The names of the macros, for error messages; filled from page_macros() when the build starts.
+MACROS: list[str] = []
+
+
+def template_data(shared) -> dict:
+    """What templates (header link, article footer) read as `config.extra.shared`: the same validated data."""
+    return shared.model_dump(mode="json", by_alias=True) | {
+        "help_href": _page_url(shared.help_link.page),
+        "finder_href": _page_url(shared.finder.url),
+        "emergency_numbers": render.emergency_numbers(shared),
+        "box_styles": render.BOX_STYLES,
+        "report_href": report_href(shared, shared.report_problem.subject),
+        "report_crisis_href": report_href(shared, shared.report_problem.crisis_subject),
+    }
+
+
+def refuse_placeholder_contact(shared, site_url: str) -> None:
+    """A production build (SITE_URL set, as `make build` documents) must not send readers' reports
+    to a placeholder address that reaches nobody."""
+    key = shared.report_problem.placeholder()
+    if site_url.strip() and key:
+        value = getattr(shared.report_problem, key)
+        raise DataFileError(
+            f"macros/data/shared-content.yml: report_problem.{key}: '{value}' is a placeholder that reaches nobody"
+            " — set an address your organisation reads before a production build (SITE_URL is set)"
+        )
+
+
+def report_href(shared, subject: str) -> dict[str, str]:
+    """The report link, split around the page's address, which each page fills in (URL-encoded)."""
+    report = shared.report_problem
+    if report.email:
+        return {"before": f"mailto:{report.email}?subject={quote(subject)}&body={quote('Page: ')}",
+                "after": quote("\n\nWhat is wrong: ")}
+    joiner = "&" if "?" in report.form_url else "?"
+    return {"before": f"{report.form_url}{joiner}{report.form_page_parameter}=", "after": ""}
+
+
+def urgent_help_box(env, kind: str) -> str:
+    """overrides/partials/urgent-help.html, rendered with the theme's own Jinja, as one HTML block.
+
+    On the help page itself the box has no link to it; elsewhere the link is relative to the page.
+    """
+    from mkdocs.utils import normalize_url  # MkDocs only: the theme's Jinja environment is MkDocs'
+
+    shared = env.conf["extra"]["shared"]
+    page = env.page
+    on_help_page = page.file.src_uri == shared["help_link"]["page"]
+    help_url = None if on_help_page else normalize_url(shared["help_href"], page=page)
+    template = env.conf["theme"].get_env().get_template("partials/urgent-help.html")
+    box = template.render(config=env.conf, box_kind=kind, help_url=help_url)
+    return "\n".join(line for line in box.splitlines() if line.strip()) + "\n"
 
 
 def on_pre_page_macros(env) -> None:
-    page = env.page
+    """mkdocs-macros, before each page's macros (Zensical does not call this; define_env does the same)."""
+    _start_page(env.page, env.page.file.src_path)
+
+
+def _name_the_page_in_errors(env, src_path: str) -> None:
+    """Zensical has no `format_error` (see below): its macro errors say the page, if not the line."""
+    def named(macro):
+        def call(*args):
+            try:
+                return macro(*args)
+            except ContentError as err:
+                raise ContentError(f"docs/{src_path}: {err}") from None
+        return call
+
+    for name in MACROS:
+        env.macros[name] = named(env.macros[name])
+
+
+def _current_page(env):
+    """The page being rendered, or None before the first page (mkdocs-macros raises AttributeError then)."""
     try:
-        FrontMatter.model_validate(page.meta)
+        return env.page
+    except AttributeError:
+        return None
+
+
+def _start_page(page, src_path: str, dates_as_text: bool = False) -> None:
+    """Checks and state for one page, under either engine: its front matter, its cited references."""
+    meta = dict(page.meta)
+    for field in ("last_reviewed", "review_due") if dates_as_text else ():  # Zensical passes dates as ISO text
+        if isinstance(meta.get(field), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta[field]):
+            meta[field] = dt.date.fromisoformat(meta[field])
+    try:
+        front_matter = FrontMatter.model_validate(meta)
     except ValidationError as err:
-        raise PluginError(f"docs/{page.file.src_path}: front matter: " + "; ".join(problems(err))) from None
-    env.variables["_citations"] = render.Citations(env.variables["_bibliography"])
+        raise BuildError(f"docs/{src_path}: front matter: " + "; ".join(problems(err))) from None
+    # The review dates in words, for overrides/partials/review-dates.html: Zensical's templates
+    # get dates as text and have no strftime, so both engines get them formatted here.
+    page.meta["ipt_review_text"] = {
+        "last_reviewed": _long_date(front_matter.last_reviewed), "review_due": _long_date(front_matter.review_due),
+    }
+    page.ipt_references = []  # for the JSON-LD (macros/hooks_publishing.py), filled by cite()
 
 
-def on_post_page_macros(env) -> None:
-    citations = env.variables["_citations"]
-    env.page.ipt_references = citations.references()  # for the JSON-LD (macros/hooks_publishing.py)
-    sources = citations.sources()
-    if sources:
-        env.markdown += "\n\n" + sources
+def _long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"  # 5 March 2026
+
+
+def _remember_references(env, refs: list) -> None:
+    page = _current_page(env)
+    if page is None:
+        return
+    known = page.__dict__.setdefault("ipt_references", [])
+    for ref in refs:
+        if ref not in known:
+            known.append(ref)
 
 
 def _page_url(target: str) -> str:
@@ -77,12 +219,17 @@ def _page_url(target: str) -> str:
 # --- one-line errors -------------------------------------------------------------------------
 # mkdocs-macros logs a traceback at WARNING level (hidden by `mkdocs build -q`) and exits. Editors
 # need one line instead: `docs/page.md:LINE: what is wrong — how to fix`. mkdocs-macros asks
-# `format_error` to describe any error in a page; ours raises a PluginError with that line, so
-# MkDocs stops the build the same way as for every other content error.
+# `format_error` to describe any error in a page; ours raises a BuildError (MkDocs' PluginError)
+# with that line, so MkDocs stops the build the same way as for every other content error.
 
-@macros_errors.format_error.register
-def _one_line(error: Exception, markdown: str, page) -> str:
-    raise PluginError(describe(error, page)) from None
+try:
+    from mkdocs_macros import errors as macros_errors
+except ImportError:  # Zensical: its macros extension raises the error itself (on_error_fail)
+    macros_errors = None
+if macros_errors is not None:
+    @macros_errors.format_error.register
+    def _one_line(error: Exception, markdown: str, page) -> str:
+        raise BuildError(describe(error, page)) from None
 
 
 def describe(error: Exception, page) -> str:
@@ -100,9 +247,6 @@ def describe(error: Exception, page) -> str:
     else:
         what = f"{type(error).__name__}: {error}"
     return f"{where}: {what}"
-
-
-MACROS = ("cite", "disclaimer", "crisis_lines", "directories", "glossary")
 
 
 def _template_line(error: Exception, page) -> int | None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from mkdocs.exceptions import PluginError
 from pydantic import TypeAdapter, ValidationError
 
 from .schema import Bibliography, Glossary, SharedContent, problems
@@ -20,8 +19,14 @@ GLOSSARY = DATA_DIR / "glossary.yml"
 
 T = TypeVar("T")
 
+try:  # MkDocs shows a PluginError as one line and stops the build
+    from mkdocs.exceptions import PluginError as BuildError
+except ImportError:  # Zensical runs the macros without MkDocs installed
+    class BuildError(Exception):  # type: ignore[no-redef]
+        """An editor's mistake that stops the build; the message says what and how to fix it."""
 
-class DataFileError(PluginError):
+
+class DataFileError(BuildError):
     """A data file is missing or wrong. The message is ready to show to an editor."""
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import re
 
+from babel.core import get_global
+
 from .schema import COUNTRY_NAMES, GlossaryEntry, Reference, SharedContent
 
 
@@ -11,48 +13,168 @@ class ContentError(Exception):
     """A mistake an editor made in a page. The message says what is wrong and how to fix it."""
 
 
-# --- disclaimers -------------------------------------------------------------------------------
+# --- boxes: one kind-to-style map for every box the site shows -----------------------------------
+
+# Material admonition style of each box. The alarming red ("danger") is kept for risk: the crisis
+# page and pages with `risk_topic: true` get the "crisis" box; every other article the calm "help" box.
+BOX_STYLES = {"medical": "info", "crisis": "danger", "help": "note", "independence": "success"}
+URGENT_HELP_KINDS = ("crisis", "help")  # drawn by overrides/partials/urgent-help.html, with the numbers
+
 
 def disclaimer(shared: SharedContent, kind: str) -> str:
     kinds = type(shared.disclaimers).model_fields
     if kind not in kinds:
         raise ContentError(f"unknown disclaimer kind '{kind}' — use one of: {', '.join(kinds)}")
     item = getattr(shared.disclaimers, kind)
-    style = {"crisis": "danger", "medical": "info", "independence": "success"}[kind]
-    return f'!!! {style} "{_quote(item.title)}"\n\n    {item.text}\n'
+    return f'!!! {BOX_STYLES[kind]} "{_quote(item.title)}"\n\n    {item.text}\n'
+
+
+def emergency_numbers(shared: SharedContent) -> list[dict[str, str]]:
+    """Countries grouped by emergency number, in data-file order: 'United States and Canada' 911, …"""
+    groups: dict[str, list[str]] = {}
+    for code, country in shared.crisis.items():
+        groups.setdefault(country.emergency, []).append(COUNTRY_NAMES[code])
+    return [{"countries": _and(names), "number": number, "tel": _digits(number)} for number, names in groups.items()]
 
 
 # --- crisis lines ------------------------------------------------------------------------------
 
+FOR_LABELS = {
+    "crisis": "Talk to someone now",
+    "young-people": "Children and young people",
+    "urgent-care": "Urgent mental health care",
+    "domestic-abuse": "Abuse at home",
+}
+WAYS = {"video": "sign-language video", "text": "text message", "relay": "relay service", "textphone": "textphone (TTY)"}
+DEAF_LABEL = "Deaf, hard of hearing or cannot speak"
+# Shown by docs/javascripts/country-first.js when it moves the reader's likely country to the top.
+COUNTRY_NOTE = (
+    '<p class="ipt-country-note" data-ipt="country-note" hidden>We show <strong data-ipt="country-name"></strong>'
+    " first, guessed from your device’s time zone and language. Nothing is sent or saved."
+    ' <a href="#crisis-countries" data-ipt="all-countries">Not your country? See all countries</a></p>'
+)
+
+
 def crisis_lines(shared: SharedContent) -> str:
-    """A jump list of countries, then one section per country, then the international directories."""
+    """A jump list of countries, one section per country, then directories for other countries.
+
+    Each country is a <section data-country> inside one container, so the country-first script
+    can move the reader's likely country to the top; without JavaScript the order stays as written.
+    """
     jumps = [f"[{COUNTRY_NAMES[code]}](#crisis-{code.lower()})" for code in shared.crisis]
-    out = ["**Go to your country:** " + " · ".join(jumps + ["[other countries](#crisis-other)"]) + "\n"]
+    out = ["**Go to your country:** " + " · ".join(jumps + ["[other countries](#crisis-other)"]),
+           "{: #crisis-countries }", ""]
+    out += ['<div class="ipt-countries" data-ipt="crisis-countries" markdown="1">', "", COUNTRY_NOTE, ""]
     for code, country in shared.crisis.items():
-        out.append(f"### {COUNTRY_NAMES[code]} {{ #crisis-{code.lower()} }}\n")
-        out.append(f"- **Emergency: call {_tel(country.emergency)}** if a life is in danger now.")
-        for s in country.services:
-            ways = []
-            if "call" in s.how:
-                ways.append(f"call {_tel(s.number)}")
-            if "text" in s.how:
-                ways.append(f"text {_tel(s.text_number or s.number, 'sms')}")
-            if "chat" in s.how and s.url:
-                ways.append(f"chat online at [{_host(s.url)}]({s.url})")
-            line = f"- **{s.name}**: {_join(ways)}. {s.hours}."
-            if s.note:
-                line += f" {s.note}"
-            if s.url and "chat" not in s.how:
-                line += f" [{_host(s.url)}]({s.url})"
-            out.append(line)
-        out.append("")
-    out.append("### Other countries { #crisis-other }\n")
+        out += _country_section(code, country)
+    out += ["</div>", "", "### Other countries { #crisis-other }", ""]
     out += [f"- [{o.name}]({o.url}): {o.note}" for o in shared.crisis_international]
     return "\n".join(out) + "\n"
 
 
+def _country_section(code: str, country) -> list[str]:
+    name, cc = COUNTRY_NAMES[code], code.lower()
+    out = [f'<section class="ipt-country" data-country="{code}" data-name="{html.escape(name)}"'
+           f' data-zones="{" ".join(time_zones(code))}" markdown="1">', "",
+           f"### {name} {{ #crisis-{cc} }}", ""]
+    emergency = f"**Emergency: call {_tel(country.emergency)}** if a life is in danger now."
+    out += [emergency + (f" {country.emergency_note}" if country.emergency_note else ""), ""]
+    everywhere = [s for s in country.services if not s.areas and "domestic-abuse" not in s.for_]
+    for kind, label in FOR_LABELS.items():
+        items = [_service(s) for s in everywhere if s.for_[0] == kind]
+        if items:
+            out += [f"**{label}**", ""] + items + [""]
+    if any("domestic-abuse" in s.for_ for s in country.services):
+        out += [f"**Abuse at home:** [services in {_the(name)}](#abuse-{cc})", ""]
+    deaf = [_access("Emergency", a) for a in country.emergency_access or []]
+    deaf += [_access(s.name, a) for s in country.services if "domestic-abuse" not in s.for_ for a in s.deaf_access or []]
+    texting = [s.name for s in country.services if "text" in s.how and "domestic-abuse" not in s.for_]
+    if texting:
+        deaf.append(f"- **Text instead of calling:** {_and(texting)}.")
+    if deaf:
+        out += [f"**{DEAF_LABEL}**", ""] + deaf + [""]
+    for area in _areas(country):
+        items = [_service(s) for s in country.services if area in (s.areas or []) and "domestic-abuse" not in s.for_]
+        if items:
+            out += [f"**Only in {area}**", ""] + items + [""]
+    return out + ["</section>", ""]
+
+
+def abuse_services(shared: SharedContent) -> str:
+    """Domestic-abuse services, one section per country that has any (the crisis page's abuse part)."""
+    out = ['<div class="ipt-countries" data-ipt="abuse-countries" markdown="1">', ""]
+    for code, country in shared.crisis.items():
+        services = [s for s in country.services if "domestic-abuse" in s.for_]
+        if not services:
+            continue
+        name, cc = COUNTRY_NAMES[code], code.lower()
+        out += [f'<section class="ipt-country" data-country="{code}" markdown="1">', "",
+                f"### {name} {{ #abuse-{cc} }}", "",
+                f"- **In danger now: call {_tel(country.emergency)}.**"]
+        out += [_service(s, show_areas=True) for s in services]
+        deaf = [_access(s.name, a) for s in services for a in s.deaf_access or []]
+        out += ["", f"**{DEAF_LABEL}**", ""] + deaf if deaf else []
+        out += ["", "</section>", ""]
+    return "\n".join(out + ["</div>"]) + "\n"
+
+
+def _service(s, show_areas: bool = False) -> str:
+    ways = []
+    if "call" in s.how:
+        ways.append(f"call {_tel(s.number)}")
+    if "text" in s.how:
+        to = _tel(s.text_number or s.number, "sms")
+        ways.append(f"text {s.text_keyword} to {to}" if s.text_keyword else f"text {to}")
+    if "chat" in s.how and s.url:
+        ways.append(f"chat online at [{_host(s.url)}]({s.url})")
+    if "web" in s.how and s.url:
+        ways.append(f"go to [{_host(s.url)}]({s.url})")
+    where = f" ({_and(s.areas)} only)" if show_areas and s.areas else ""
+    line = f"- **{s.name}**{where}: {_join(ways)}. {_sentence(s.hours)}"
+    if s.free:
+        line += " Free."
+    elif s.cost:
+        line += f" {_sentence(s.cost)}"
+    if s.note:
+        line += f" {_sentence(s.note)}"
+    if s.url and not {"chat", "web"} & set(s.how):
+        line += f" [{_host(s.url)}]({s.url})"
+    return line
+
+
+def _access(who: str, access) -> str:
+    text = access.text
+    if access.number:
+        scheme = "sms" if access.way == "text" else "tel"
+        text = text.replace(access.number, _tel(access.number, scheme), 1)
+    return f"- **{who}**, by {WAYS[access.way]}: {text}"
+
+
+def _areas(country) -> list[str]:
+    return list(dict.fromkeys(a for s in country.services for a in s.areas or []))
+
+
+def time_zones(code: str) -> list[str]:
+    """The IANA time zones of a country, old alias names included (browsers report either)."""
+    zones = set(get_global("territory_zones").get(code, ()))
+    zones |= {alias for alias, zone in get_global("zone_aliases").items() if zone in zones and "/" in alias}
+    return sorted(zones)
+
+
+def _the(name: str) -> str:
+    return f"the {name}" if name.startswith("United") else name
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[^0-9+]", "", number)
+
+
 def _tel(number: str, scheme: str = "tel") -> str:
-    return f"[{number}]({scheme}:{re.sub(r'[^0-9+]', '', number)})"
+    return f"[{number}]({scheme}:{_digits(number)})"
 
 
 def _host(url: str) -> str:
@@ -61,6 +183,10 @@ def _host(url: str) -> str:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # --- therapist directories ---------------------------------------------------------------------

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -69,7 +70,8 @@ class Disclaimer(Strict):
 
 class Disclaimers(Strict):
     medical: Disclaimer
-    crisis: Disclaimer
+    crisis: Disclaimer   # urgent style: the crisis page and pages with `risk_topic: true`
+    help: Disclaimer     # calm style: every other article
     independence: Disclaimer
 
 
@@ -93,18 +95,67 @@ class HelpLink(Strict):
     page: Annotated[str, Field(pattern=r"^[\w/-]+\.md$")]
 
 
+# What a crisis service is for; the crisis page groups services by it.
+ServiceFor = Literal["crisis", "young-people", "domestic-abuse", "urgent-care"]
+# The parts of the United Kingdom, for services that work in only some of them.
+UK_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+
+
+def _not_in_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError(f"{value} is in the future — write the date you checked the service's own page")
+    return value
+
+
+CheckedDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+
+
+class DeafAccess(Strict):
+    """A way for deaf, hard of hearing or speech-impaired people to reach a service or the emergency number."""
+
+    way: Literal["video", "text", "relay", "textphone"]  # sign-language video, text message, relay service, TTY
+    text: Text                              # what to do, in plain words; the number, if any, is in it
+    number: Phone | None = None             # turned into a call or text link where `text` shows it
+    source: HttpsUrl                        # the page that says so (the service's or regulator's own)
+    checked: CheckedDate
+
+    def model_post_init(self, _context: object) -> None:
+        if self.number and self.number not in self.text:
+            raise ValueError(f"number '{self.number}' does not appear in text — write the number in the text as well")
+
+
 class CrisisService(Strict):
     name: Text
-    number: Phone
-    how: list[Literal["call", "text", "chat"]] = Field(min_length=1)
+    for_: Annotated[list[ServiceFor], Field(alias="for", min_length=1)]
+    how: list[Literal["call", "text", "chat", "web"]] = Field(min_length=1)
     hours: Text
+    number: Phone | None = None  # needed to call, or to text when there is no text_number
+    source: HttpsUrl          # the service's own page that shows the number (checked by a person)
+    checked: CheckedDate      # the day someone last checked `source`
     text_number: Phone | None = None
+    text_keyword: Text | None = None  # the word to send first, e.g. SHOUT
+    free: bool = False        # true only if its own page says it is free from every phone
+    cost: Text | None = None  # what it costs, when it is not simply free
+    areas: list[Text] | None = None  # only in these parts of the country
     url: HttpsUrl | None = None
     note: Text | None = None
+    deaf_access: list[DeafAccess] | None = None
+
+    def model_post_init(self, _context: object) -> None:
+        if not self.number and ("call" in self.how or ("text" in self.how and not self.text_number)):
+            raise ValueError(f"'{self.name}' can be called or texted but has no number — add number")
+        if (self.text_number or self.text_keyword) and "text" not in self.how:
+            raise ValueError(f"'{self.name}' has text_number or text_keyword but 'text' is not in how — add text to how")
+        if ("chat" in self.how or "web" in self.how) and not self.url:
+            raise ValueError(f"'{self.name}' is reached online (chat or web) but has no url — add its web address")
+        if self.free and self.cost:
+            raise ValueError(f"'{self.name}' says free: true and also has a cost — keep one of them")
 
 
 class CrisisCountry(Strict):
     emergency: Phone
+    emergency_note: Text | None = None         # e.g. another number that also works
+    emergency_access: list[DeafAccess] | None = None  # deaf and speech access to the emergency number
     services: list[CrisisService] = Field(min_length=1)
 
 
@@ -171,6 +222,48 @@ class CrisisSearch(Strict):
     phrases: CrisisPhrases
 
 
+class QuickExit(Strict):
+    """The "Exit this page" button: its label and the neutral page it opens."""
+    label: Text
+    url: HttpsUrl
+    shortcut_hint: Text
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", value):
+        raise ValueError(f"'{value}' is not an email address — write it like feedback@your-organisation.org")
+    return value
+
+
+# Domains kept for examples (RFC 2606): a contact there reaches nobody.
+PLACEHOLDER_DOMAIN = re.compile(r"(^|\.)(example\.(org|com|net)|[^.]+\.(example|invalid|test|localhost))$", re.I)
+
+
+class ReportProblem(Strict):
+    """"Report a problem with this page": where reports go (an email address OR a form's web
+    address, owned by the publishing organisation), and the texts around the link."""
+    email: Annotated[str, AfterValidator(_email)] | None = None
+    form_url: HttpsUrl | None = None
+    form_page_parameter: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$")] = "page"
+    label: Text
+    subject: Text
+    warning: Text
+    help_prompt: Text
+    crisis_label: Text
+    crisis_subject: Text
+
+    def model_post_init(self, _context: object) -> None:
+        if bool(self.email) == bool(self.form_url):
+            raise ValueError("set exactly one of email or form_url — where reports of a problem go")
+
+    def placeholder(self) -> str | None:
+        """The key whose address is a placeholder that reaches nobody, if any."""
+        host = self.email.rsplit("@", 1)[1] if self.email else urlsplit(self.form_url or "").hostname or ""
+        if PLACEHOLDER_DOMAIN.search(host):
+            return "email" if self.email else "form_url"
+        return None
+
+
 class SharedContent(Strict):
     checked: dt.date
     help_link: HelpLink
@@ -179,6 +272,38 @@ class SharedContent(Strict):
     crisis: dict[CountryCode, CrisisCountry] = Field(min_length=1)
     crisis_international: list[OtherHelp] = Field(min_length=1)
     crisis_search: CrisisSearch
+    quick_exit: QuickExit
+    report_problem: ReportProblem
+
+    def model_post_init(self, _context: object) -> None:
+        for code, country in self.crisis.items():
+            for n, service in enumerate(country.services):
+                wrong = [a for a in service.areas or [] if code == "GB" and a not in UK_NATIONS]
+                if wrong:
+                    raise ValueError(
+                        f"crisis.{code}.services[{n}].areas: '{wrong[0]}' is not a part of the UK"
+                        f" — use {', '.join(UK_NATIONS)}"
+                    )
+        _urgent_help_tells_the_truth(self)
+
+
+def _urgent_help_tells_the_truth(shared: SharedContent) -> None:
+    """The urgent-help boxes speak to readers of every country: they may not promise what one lacks."""
+    for kind in ("crisis", "help"):
+        words = getattr(shared.disclaimers, kind).text.lower()
+        for code, country in shared.crisis.items():
+            crisis_lines = [s for s in country.services if "crisis" in s.for_]
+            if re.search(r"\btext\b", words) and not any("text" in s.how for s in crisis_lines):
+                raise ValueError(
+                    f"disclaimers.{kind}.text: says 'text', but no crisis line in crisis.{code} takes text messages"
+                    " — say only what is true for every country"
+                )
+            if re.search(r"\bfree\b", words) and not all(s.free for s in crisis_lines):
+                name = next(s.name for s in crisis_lines if not s.free)
+                raise ValueError(
+                    f"disclaimers.{kind}.text: says 'free', but {name} (crisis.{code}) is not free from every phone"
+                    " — say only what is true for every country"
+                )
 
 
 # --- macros/data/bibliography.yml -------------------------------------------------------------
@@ -218,6 +343,12 @@ class SearchOptions(Strict):
     exclude: bool | None = None
 
 
+class Reviewer(Strict):
+    """Who checked a page's facts. Shown on the page and in its JSON-LD."""
+    name: Text
+    role: Text
+
+
 class FrontMatter(Strict):
     """Every page's front matter. `kind: page` pages get no disclaimer or finder box."""
 
@@ -226,7 +357,8 @@ class FrontMatter(Strict):
     last_reviewed: dt.date
     review_due: dt.date
     kind: Literal["article", "page"] = "article"
-    reviewed_by: Text | None = None
+    # Only set after a qualified person really checked the page (name and role are shown on it).
+    reviewed_by: Reviewer | None = None
     # Everyday words readers use for this page's subject (fed to the search index).
     keywords: list[Text] | None = None
     # The page discusses suicide, self-harm or abuse: the urgent-help box uses the emergency style.
@@ -247,6 +379,12 @@ class FrontMatter(Strict):
                 f"review_due {self.review_due} is more than 3 years after last_reviewed"
                 f" {self.last_reviewed} — set it to {_years_later(self.last_reviewed, 3)} or earlier"
             )
+
+
+def is_article(meta: Mapping[str, Any] | None) -> bool:
+    """The one rule for "is this page an article" (used by the theme, the publishing hook and the tests):
+    every page with front matter is, unless it says `kind: page`."""
+    return bool(meta) and meta.get("kind", "article") != "page"
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:
@@ -296,6 +434,7 @@ def _plain(e: dict) -> str:
         "date_type": "must be a date — write it as YYYY-MM-DD",
         "bool_type": "must be true or false — write one of those words",
         "dict_type": "must be a group of keys — indent the keys under it",
+        "model_type": "must be a group of keys, not a single value — write each key on its own indented line under it",
         "list_type": "must be a list — write each item on a line starting with '- '",
         "literal_error": f"must be one of {e.get('ctx', {}).get('expected', '')} — use one of those words",
         "string_pattern_mismatch": "has the wrong form — check it against the examples in the file's comments",

@@ -1,6 +1,7 @@
 """Shared fixtures: the real site built once, and throwaway copies of the project for bad-input scenarios."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -12,16 +13,38 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from deploy.publish import publish
+from support.project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "deploy")
+
+
+def build_site(out: Path) -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
+    build(config)
+    publish(out, ROOT)  # the post-build step `make build` runs: meta CSP, header files, robots.txt
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built in-process with the real config (strict), as readers get it."""
-    out = tmp_path_factory.mktemp("site")
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
-    build(config)
+    """The real site, built in-process with the real config (strict), as readers get it.
+
+    Built once per run: with parallel workers (make test, make check), the first worker builds it
+    into the run's shared temp folder and the others wait for it and reuse it. Tests only read it
+    (a test that needs to change it works on its own copy).
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        out = tmp_path_factory.mktemp("site")
+        build_site(out)
+        return out
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    out, done = shared / "site", shared / "site.built"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # what a failed build of another worker left
+            build_site(out)
+            done.touch()
     return out
 
 
@@ -34,10 +57,7 @@ class Project:
     """A copy of the project in a temp folder, to break on purpose and build with the real CLI."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        for part in PROJECT_PARTS:
-            src = ROOT / part
-            (shutil.copytree if src.is_dir() else shutil.copy)(src, path / part)
+        self.path = copy_project(path)
 
     def edit_yaml(self, relative: str, change) -> None:
         file = self.path / relative
@@ -50,10 +70,20 @@ class Project:
         (self.path / relative).write_text(text, encoding="utf-8")
 
     def build(self) -> subprocess.CompletedProcess[str]:
+        """What `make build` does: the real CLI build, then the post-build publishing step."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        return subprocess.run(
+        result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(self.path / "site")],
             cwd=self.path, capture_output=True, text=True, env=env, timeout=300,
+        )
+        if result.returncode != 0:
+            return result
+        return self.publish()
+
+    def publish(self) -> subprocess.CompletedProcess[str]:
+        """The post-build step alone, on this copy's site/, as `make build` runs it."""
+        return subprocess.run(
+            [sys.executable, "-m", "deploy.publish", "site"], cwd=self.path, capture_output=True, text=True, timeout=120,
         )
 
 
@@ -92,3 +122,60 @@ def base_url(site: Path):
 
     with serve(site) as url:
         yield url
+
+
+# --- groups of tests, so `make check` can leave out what needs a browser or a server ------------
+# Marked here by what a test uses, so new tests in the usual style are grouped without extra work.
+# `make check` (after each edit) runs the content checks on the real content; the tests that feed a
+# check a broken copy of the project (`project`) prove the checks themselves, and run in `make test`.
+# A test that checks the real content on a copy of the project says @pytest.mark.content_check.
+
+BROWSER_FIXTURES = {"browser", "context", "page", "window", "browser_type", "base_url"}
+BROWSER_FOLDERS = ("browser",)  # tests/browser/: every test there drives Chromium or checks what does
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = ROOT / "tests"
+    for item in items:
+        folder = Path(item.path).relative_to(tests).parts[0] if Path(item.path).is_relative_to(tests) else ""
+        names = set(getattr(item, "fixturenames", ()))
+        if folder in BROWSER_FOLDERS or names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if "nginx_url" in names:
+            item.add_marker(pytest.mark.nginx)
+        if folder == "benchmarks":
+            item.add_marker(pytest.mark.benchmark)
+        if "project" in names and not item.get_closest_marker("content_check"):
+            item.add_marker(pytest.mark.bad_example)
+
+
+# --- with parallel workers, the reading-level table still prints after the run -------------------
+# Each worker runs its share of the tests in its own process; the table a worker made travels back
+# to the main process on the test's report, and is printed there (tests/quality/conftest.py prints
+# it when the tests run in one process).
+
+READING_TABLE = "reading level table"
+_reading_table: list[str] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and os.environ.get("PYTEST_XDIST_WORKER") and "quality.readability" in sys.modules:
+        table = sys.modules["quality.readability"].LAST_TABLE
+        if table and table not in _reading_table:
+            _reading_table.append(table)
+            report.user_properties.append((READING_TABLE, table))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        _reading_table.extend(value for name, value in report.user_properties if name == READING_TABLE)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _reading_table and not os.environ.get("PYTEST_XDIST_WORKER"):
+        terminalreporter.section("reading level (Flesch-Kincaid grade)")
+        terminalreporter.write_line(_reading_table[-1])

@@ -1,7 +1,10 @@
 """macros/data/shared-content.yml: every kind of bad input stops the build with one line naming the key."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import yaml
 
 from conftest import Project, error_lines
 from macros.data_files import SHARED_CONTENT, DataFileError, load
@@ -12,6 +15,18 @@ FILE = "macros/data/shared-content.yml"
 
 def first_service(data: dict) -> dict:
     return data["crisis"]["US"]["services"][0]
+
+
+def service_named(data: dict, code: str, name: str) -> dict:
+    return next(s for s in data["crisis"][code]["services"] if s["name"] == name)
+
+
+def index_of(code: str, name: str) -> int:
+    """Where a service sits in the real file, so the expected key path follows the file."""
+    from conftest import ROOT
+
+    services = yaml.safe_load((ROOT / FILE).read_text(encoding="utf-8"))["crisis"][code]["services"]
+    return next(n for n, s in enumerate(services) if s["name"] == name)
 
 
 # Each case: (how to break the file, the one line the editor must see).
@@ -74,7 +89,67 @@ CASES = {
     ),
     "unknown contact method": (
         lambda d: first_service(d).update(how=["fax"]),
-        f"{FILE}: crisis.US.services[0].how[0]: must be one of 'call', 'text' or 'chat'",
+        f"{FILE}: crisis.US.services[0].how[0]: must be one of 'call', 'text', 'chat' or 'web'",
+    ),
+    # Every crisis service says where its number was checked, and when.
+    "service without source": (
+        lambda d: first_service(d).pop("source"),
+        f"{FILE}: crisis.US.services[0].source: this key is missing — add it",
+    ),
+    "service without checked date": (
+        lambda d: first_service(d).pop("checked"),
+        f"{FILE}: crisis.US.services[0].checked: this key is missing — add it",
+    ),
+    "source not https": (
+        lambda d: first_service(d).update(source="http://988lifeline.org/"),
+        f"{FILE}: crisis.US.services[0].source: 'http://988lifeline.org/' is not a web address starting with https://",
+    ),
+    "checked in the future": (
+        lambda d: first_service(d).update(checked=dt.date.today() + dt.timedelta(days=30)),
+        f"{FILE}: crisis.US.services[0].checked: {dt.date.today() + dt.timedelta(days=30)} is in the future",
+    ),
+    "checked not a date": (
+        lambda d: first_service(d).update(checked="last week"),
+        f"{FILE}: crisis.US.services[0].checked: must be a date — write it as YYYY-MM-DD",
+    ),
+    "service without what it is for": (
+        lambda d: first_service(d).pop("for"),
+        f"{FILE}: crisis.US.services[0].for: this key is missing — add it",
+    ),
+    "unknown purpose": (
+        lambda d: first_service(d).update({"for": ["pets"]}),
+        f"{FILE}: crisis.US.services[0].for[0]: must be one of 'crisis', 'young-people', 'domestic-abuse' or 'urgent-care'",
+    ),
+    "call without number": (
+        lambda d: first_service(d).pop("number"),
+        f"{FILE}: crisis.US.services[0]: '988 Suicide & Crisis Lifeline' can be called or texted but has no number — add number",
+    ),
+    "free and a cost": (
+        lambda d: first_service(d).update(cost="A local call."),
+        f"{FILE}: crisis.US.services[0]: '988 Suicide & Crisis Lifeline' says free: true and also has a cost — keep one of them",
+    ),
+    "deaf access without source": (
+        lambda d: d["crisis"]["GB"]["emergency_access"][0].pop("source"),
+        f"{FILE}: crisis.GB.emergency_access[0].source: this key is missing — add it",
+    ),
+    "deaf access number missing from its text": (
+        lambda d: d["crisis"]["GB"]["emergency_access"][1].update(number="18000"),
+        f"{FILE}: crisis.GB.emergency_access[1]: number '18000' does not appear in text — write the number in the text as well",
+    ),
+    "not a UK nation": (
+        lambda d: service_named(d, "GB", "Breathing Space").update(areas=["Scotand"]),
+        f"{FILE}: crisis.GB.services[{index_of('GB', 'Breathing Space')}].areas: 'Scotand' is not a part of the UK — use England, Scotland, Wales, Northern Ireland",
+    ),
+    # The urgent-help boxes speak to every country at once: no promise one country cannot keep.
+    "box says free where a line is not": (
+        lambda d: d["disclaimers"]["help"].update(text="Call a crisis line. They are free, and someone will listen."),
+        f"{FILE}: disclaimers.help.text: says 'free', but Crisis Text Line (crisis.US) is not free from every phone"
+        " — say only what is true for every country",
+    ),
+    "box says text where no line takes texts": (
+        lambda d: d["disclaimers"]["crisis"].update(text="Call or text a crisis line now."),
+        f"{FILE}: disclaimers.crisis.text: says 'text', but no crisis line in crisis.IE takes text messages"
+        " — say only what is true for every country",
     ),
 }
 
@@ -110,6 +185,21 @@ def test_real_file_is_valid() -> None:
     shared = load(ROOT, SHARED_CONTENT, SharedContent)
     assert set(shared.crisis) >= {"US", "CA", "GB", "IE", "AU", "NZ"}
     assert shared.crisis_international
+
+
+def test_every_service_and_access_route_says_where_and_when_it_was_checked() -> None:
+    """The schema requires it; this shows the real file lives up to it, item by item."""
+    from conftest import ROOT
+
+    shared = load(ROOT, SHARED_CONTENT, SharedContent)
+    routes = [(f"crisis.{code}.services[{n}]", s) for code, c in shared.crisis.items() for n, s in enumerate(c.services)]
+    routes += [(f"crisis.{code}.{s.name} deaf_access", a) for code, c in shared.crisis.items()
+               for s in c.services for a in s.deaf_access or []]
+    routes += [(f"crisis.{code}.emergency_access", a) for code, c in shared.crisis.items() for a in c.emergency_access or []]
+    assert len(routes) >= 25
+    for where, item in routes:
+        assert item.source.startswith("https://"), where
+        assert dt.date(2026, 1, 1) <= item.checked <= dt.date.today(), where
 
 
 # --- the same problems stop a real build, with the same single line ---------------------------

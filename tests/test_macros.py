@@ -22,7 +22,7 @@ def test_disclaimer_renders_the_data_text() -> None:
 
 
 def test_disclaimer_rejects_unknown_kind() -> None:
-    with pytest.raises(ContentError, match="unknown disclaimer kind 'legal' — use one of: medical, crisis, independence"):
+    with pytest.raises(ContentError, match="unknown disclaimer kind 'legal' — use one of: medical, crisis, help, independence"):
         render.disclaimer(SHARED, "legal")
 
 
@@ -32,9 +32,65 @@ def test_crisis_lines_list_every_country_and_number() -> None:
         assert f"#crisis-{code.lower()}" in out
         assert f"[{country.emergency}](tel:" in out
         for service in country.services:
-            assert service.name in out and f"[{service.number}](" in out
+            if "domestic-abuse" in service.for_:
+                continue  # listed in the abuse part of the page (abuse_services)
+            assert service.name in out
+            if service.number:
+                assert f"[{service.number}](" in out
     assert "[0477 13 11 14](sms:0477131114)" in out  # a separate text number is used for texting
+    assert "text SHOUT to [85258](sms:85258)" in out  # a keyword is said before the number
     assert "Find A Helpline" in out
+
+
+def test_crisis_lines_wrap_each_country_for_the_country_first_script() -> None:
+    out = render.crisis_lines(SHARED)
+    assert out.count('<section class="ipt-country" data-country=') == len(SHARED.crisis)
+    assert 'data-ipt="crisis-countries"' in out and 'data-ipt="country-note" hidden' in out
+    gb = out[out.index('data-country="GB"'):out.index('data-country="IE"')]
+    assert "Europe/London" in gb and "Europe/Belfast" in gb  # browsers may report the old name
+    assert "Europe/Dublin" not in gb
+
+
+def test_uk_section_says_what_applies_in_each_nation() -> None:
+    out = render.crisis_lines(SHARED)
+    gb = out[out.index("### United Kingdom"):out.index("### Ireland")]
+    for nation in ("England", "Scotland", "Northern Ireland"):
+        assert f"**Only in {nation}**" in gb
+    assert gb.index("**Talk to someone now**") < gb.index("**Only in England**"), "UK-wide lines come first"
+    assert "[services in the United Kingdom](#abuse-gb)" in gb
+
+
+def test_deaf_access_links_its_number_and_lists_lines_that_take_texts() -> None:
+    out = render.crisis_lines(SHARED)
+    assert "**Deaf, hard of hearing or cannot speak**" in out
+    assert "[0423 677 767](tel:0423677767)" in out  # relay number, linked inside its sentence
+    assert "text the word register to [999](sms:999)" in out
+    assert "- **Text instead of calling:** Samaritans" not in out  # Samaritans takes no texts
+    assert "- **Text instead of calling:** Shout." in out
+
+
+def test_abuse_services_list_only_abuse_services_by_country() -> None:
+    out = render.abuse_services(SHARED)
+    for code, country in SHARED.crisis.items():
+        abuse = [s for s in country.services if "domestic-abuse" in s.for_]
+        assert (f"#abuse-{code.lower()}" in out) == bool(abuse)
+        for s in country.services:
+            assert (f"**{s.name}**" in out) == (s in abuse), s.name
+    assert "**Live Fear Free Helpline** (Wales only)" in out
+
+
+def test_emergency_numbers_group_countries_that_share_one() -> None:
+    assert render.emergency_numbers(SHARED)[:2] == [
+        {"countries": "United States and Canada", "number": "911", "tel": "911"},
+        {"countries": "United Kingdom", "number": "999", "tel": "999"},
+    ]
+    assert len(render.emergency_numbers(SHARED)) == len({c.emergency for c in SHARED.crisis.values()})
+
+
+def test_service_line_says_free_only_when_the_data_says_so() -> None:
+    lifeline_au = SHARED.crisis["AU"].services[0]
+    line = render._service(lifeline_au)
+    assert "Free." not in line and "Free from mobiles. From a landline it costs a local call." in line
 
 
 def test_directories_group_by_country() -> None:
@@ -98,7 +154,7 @@ PAGE_CASES = {
     ),
     "bad disclaimer kind": (
         '{{ disclaimer("legal") }}',
-        "docs/broken.md:12: unknown disclaimer kind 'legal' — use one of: medical, crisis, independence",
+        "docs/broken.md:12: unknown disclaimer kind 'legal' — use one of: medical, crisis, help, independence",
     ),
     "unknown citation": (
         'IPT helps {{ cite("nobody1999") }}.',

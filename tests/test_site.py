@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from macros.render import BOX_STYLES
 from support.site_pages import built, sources
 
 
@@ -19,6 +20,9 @@ def pages(site: Path) -> list[Path]:
 def articles() -> list[str]:
     """Source pages that are articles (every page unless its front matter says `kind: page`)."""
     return [src.uri for src in sources(ROOT) if src.is_article]
+
+
+META = {src.uri: src.meta for src in sources(ROOT)}
 
 
 def text_of(soup: BeautifulSoup, selector: str) -> str:
@@ -37,12 +41,67 @@ def test_article_shows_disclaimers_and_finder_from_data(site: Path, shared_conte
     d, f = shared_content["disclaimers"], shared_content["finder"]
     medical = text_of(soup, '[data-ipt="disclaimer-medical"]')
     assert d["medical"]["title"] in medical and d["medical"]["text"] in medical
-    crisis = text_of(soup, '[data-ipt="disclaimer-crisis"]')
-    assert d["crisis"]["title"] in crisis and d["crisis"]["text"] in crisis
     finder = text_of(soup, '[data-ipt="finder"]')
     assert f["heading"] in finder and f["text"] in finder
     dates = text_of(soup, '[data-ipt="review-dates"]')
     assert dates.startswith("Last reviewed") and "Next review due" in dates
+
+
+# --- the urgent-help box: calm everywhere, urgent only where risk is the subject ---------------
+
+def urgent_box_problems(soup: BeautifulSoup, risk_topic: bool, shared: dict, link: bool = True) -> list[str]:
+    """What is wrong with a page's urgent-help box, one line each ([] when all is right)."""
+    box = soup.select_one('[data-ipt="disclaimer-crisis"]')
+    if box is None:
+        return ["no urgent-help box"]
+    kind = "crisis" if risk_topic else "help"
+    problems = []
+    if box.get("data-kind") != kind:
+        problems.append(f"the {box.get('data-kind')!r} box where the {kind!r} box belongs")
+    styles = [c for c in box.get("class", []) if c in BOX_STYLES.values()]
+    if styles != [BOX_STYLES[kind]]:
+        problems.append(f"styled {styles}, not {BOX_STYLES[kind]!r}")
+    text = " ".join(box.get_text(" ").split())
+    item = shared["disclaimers"][kind]
+    problems += [f"lacks its {part} from the data file" for part in ("title", "text") if item[part] not in text]
+    for code, country in shared["crisis"].items():
+        if not box.select(f'[data-ipt="emergency-numbers"] a[href="tel:{country["emergency"]}"]'):
+            problems.append(f"no call link to {country['emergency']} ({code})")
+    if link and not box.select('a[href$="get-help-now/"]'):
+        problems.append("no link to Get help now")
+    return problems
+
+
+@pytest.mark.parametrize("src", articles())
+def test_urgent_help_box_is_calm_unless_the_page_is_about_risk(site: Path, shared_content: dict, src: str) -> None:
+    problems = urgent_box_problems(built(site, src), bool(META[src].get("risk_topic")), shared_content)
+    assert not problems, f"docs/{src}: " + "; ".join(problems)
+
+
+def test_crisis_page_box_is_urgent_and_does_not_link_to_itself(site: Path, shared_content: dict) -> None:
+    soup = built(site, "get-help-now.md")
+    assert urgent_box_problems(soup, True, shared_content, link=False) == []
+    assert not soup.select_one('[data-ipt="disclaimer-crisis"]').select('a[href$="get-help-now/"]')
+
+
+def test_some_pages_about_risk_get_the_urgent_box_and_most_the_calm_one() -> None:
+    risky = [src for src in articles() if META[src].get("risk_topic")]
+    assert "focus-areas/disagreements.md" in risky and "where-ipt-falls-short.md" in risky
+    assert len(risky) < len(articles()) / 2, "the urgent style is for risk pages only"
+
+
+def test_urgent_box_check_reports_wrong_style_and_missing_number(site: Path, shared_content: dict) -> None:
+    """Bad examples: the glossary's calm box dressed in red, with the UK number gone."""
+    soup = built(site, "glossary.md")
+    box = soup.select_one('[data-ipt="disclaimer-crisis"]')
+    box["class"] = ["admonition", "danger"]
+    box.select_one('a[href="tel:999"]').decompose()
+    assert urgent_box_problems(soup, False, shared_content) == [
+        "styled ['danger'], not 'note'", "no call link to 999 (GB)",
+    ]
+    assert urgent_box_problems(built(site, "glossary.md"), True, shared_content)[:2] == [
+        "the 'help' box where the 'crisis' box belongs", "styled ['note'], not 'danger'",
+    ]
 
 
 def test_finder_button_goes_to_the_configured_finder(site: Path, shared_content: dict) -> None:
@@ -68,14 +127,31 @@ def test_every_page_has_the_help_link_in_the_header(site: Path, shared_content: 
 
 def test_crisis_page_starts_with_what_to_do(site: Path, shared_content: dict) -> None:
     soup = built(site, "get-help-now.md")
-    first_words = " ".join(text_of(soup, "article").split()[:40])
+    first_words = " ".join(text_of(soup, "article").split()[:45])
     assert shared_content["disclaimers"]["crisis"]["title"] in first_words
-    assert "emergency number" in first_words
+    assert "already hurt yourself or taken an overdose, call your emergency number now, even if you feel OK" in first_words
     page = text_of(soup, "article")
     for country in shared_content["crisis"].values():
         assert country["emergency"] in page
         for service in country["services"]:
-            assert service["number"] in page
+            assert service["name"] in page
+            for number in (service.get("number"), service.get("text_number")):
+                assert number is None or number in page
+
+
+def test_crisis_page_has_every_part_and_country_section(site: Path, shared_content: dict) -> None:
+    soup = built(site, "get-help-now.md")
+    for anchor in ("stay-safe", "crisis-lines", "abuse", "someone-else", "crisis-other"):
+        assert soup.select_one(f"article #{anchor}"), f"no #{anchor}"
+    for code, country in shared_content["crisis"].items():
+        section = soup.select_one(f'[data-ipt="crisis-countries"] > section[data-country="{code}"]')
+        assert section is not None and section.select_one(f"h3#crisis-{code.lower()}"), code
+        assert section.select(f'a[href="tel:{country["emergency"]}"]'), code
+        abuse = [s for s in country["services"] if "domestic-abuse" in s["for"]]
+        assert bool(soup.select_one(f'[data-ipt="abuse-countries"] #abuse-{code.lower()}')) == bool(abuse), code
+    uk = text_of(soup, 'section[data-country="GB"]') + text_of(soup, "#abuse-gb + ul")
+    for nation in ("England", "Scotland", "Wales", "Northern Ireland"):
+        assert nation in uk, nation
 
 
 # --- one source: no shared text is copied by hand anywhere else ---------------------------------
@@ -84,6 +160,7 @@ def shared_texts(data: dict) -> list[str]:
     d, f = data["disclaimers"], data["finder"]
     texts = [x[k] for x in d.values() for k in ("title", "text")]
     texts += [f["heading"], f["text"]] + [s["name"] for c in data["crisis"].values() for s in c["services"]]
+    texts += [a["text"] for c in data["crisis"].values() for a in c.get("emergency_access") or []]
     texts += [data["crisis_search"]["card"]["title"], data["crisis_search"]["card"]["text"]]
     return texts
 

@@ -1,4 +1,5 @@
-"""overrides/ stays a small change on top of Material: copied partials may differ only in marked lines."""
+"""overrides/ stays a small change on top of Material: copied partials may differ only in marked lines,
+and what main.html changes without a copy is there on every page."""
 from __future__ import annotations
 
 import re
@@ -40,3 +41,11 @@ def test_drift_check_catches_an_unmarked_change() -> None:
     text = (ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
     theirs = HEADER_COMMENT.sub("", (MATERIAL / "partials/header.html").read_text(encoding="utf-8"))
     assert strip_ours(text.replace("md-header__inner", "md-header__changed", 1)) != theirs
+
+
+def test_search_dialog_is_named_on_every_page(site: Path) -> None:
+    """main.html names Material's search dialog with a filter (no copied partial): if Material's markup
+    changes, the filter finds nothing to replace and this test names the pages left unnamed."""
+    unnamed = [str(p.relative_to(site)) for p in sorted(site.rglob("*.html"))
+               if 'role="dialog" aria-label="Search">' not in p.read_text(encoding="utf-8")]
+    assert not unnamed, f"search dialog without a name on: {', '.join(unnamed)} — update the filter in overrides/main.html"

@@ -1,4 +1,4 @@
-"""What the publishing hook does at build time, on throwaway copies of the project."""
+"""What the build and its post-build publishing step do, on throwaway copies of the project."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from conftest import Project, error_lines  # the lead's shared fixtures (tests/conftest.py)
+from conftest import Project, error_lines
 from .publishing_support import ROOT
 
 ARTICLE = "docs/focus-areas/grief.md"
@@ -23,9 +23,12 @@ def test_jsonld_is_serialised_safely_and_names_the_reviewer(project: Project, mo
     """Also: SITE_URL (read by mkdocs.yml) sets every absolute address the build writes."""
     monkeypatch.setenv("SITE_URL", "https://ipt.example.net/guide/")
     with_policy(project)
+    # A production build needs a real report address (the placeholder is refused).
+    project.edit_yaml("macros/data/shared-content.yml",
+                      lambda d: d["report_problem"].update(email="feedback@ipt-guide-publisher.org"))
     tricky = "Say ‘no’ & mean it: grief and IPT, explained for O’Neil’s readers & family. /* end */"
     source = (ROOT / ARTICLE).read_text(encoding="utf-8")
-    source = re.sub(r"^description: .*$", lambda _: f"description: '{tricky}'\nreviewed_by: Dr Ann O'Neil", source, count=1, flags=re.M)
+    source = re.sub(r"^description: .*$", lambda _: f"description: '{tricky}'\nreviewed_by:\n  name: Dr Ann O'Neil\n  role: clinical psychologist", source, count=1, flags=re.M)
     project.write(ARTICLE, source)
     result = project.build()
     assert result.returncode == 0, result.stderr
@@ -33,7 +36,7 @@ def test_jsonld_is_serialised_safely_and_names_the_reviewer(project: Project, mo
     [block] = soup.find_all("script", type="application/ld+json")
     data = json.loads(block.string)
     assert data["description"] == tricky
-    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Ann O'Neil"}
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Ann O'Neil", "jobTitle": "clinical psychologist"}
     assert data["url"] == "https://ipt.example.net/guide/focus-areas/grief/"
     assert soup.find("meta", property="og:image")["content"] == "https://ipt.example.net/guide/assets/social-card.png"
     robots = (project.path / "site/robots.txt").read_text(encoding="utf-8")
@@ -71,4 +74,7 @@ def test_unsafe_inline_in_the_policy_stops_the_build(project: Project) -> None:
     with_policy(project, policy.replace('script-src: ["\'self\'"]', 'script-src: ["\'self\'", "\'unsafe-inline\'"]', 1))
     result = project.build()
     assert result.returncode != 0
-    assert "deploy/headers.yml: script-src: 'unsafe-inline' is not allowed — inline scripts are hashed" in result.stderr
+    assert result.stderr.strip() == (
+        "ERROR - deploy/headers.yml: content_security_policy: script-src: 'unsafe-inline' is not allowed"
+        " — inline scripts are hashed"
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import hooks_publishing as hooks
+from deploy import publish
 from support.site_pages import page_file, site_paths
 from .publishing_support import ROOT, parse_headers_file, parse_nginx_locations, policy_differences
 
@@ -24,13 +24,13 @@ def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
 
 
 def site_hashes(site: Path) -> set[str]:
-    return {hooks.script_hash(s) for f in site.rglob("*.html") for s in hooks.inline_scripts(f.read_text(encoding="utf-8"))}
+    return {publish.script_hash(s) for f in site.rglob("*.html") for s in publish.inline_scripts(f.read_text(encoding="utf-8"))}
 
 
 @pytest.fixture(scope="module")
 def expected(site: Path) -> dict[str, str]:
     """The security headers deploy/headers.yml asks for, with this build's script hashes."""
-    return hooks._flat_headers(hooks.load_policy(ROOT), site_hashes(site))
+    return publish.flat_headers(publish.load_policy(ROOT), site_hashes(site))
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
+from macros.schema import is_article
 from support.site_pages import page_file, site_paths, sources
 from .publishing_support import ROOT
 
@@ -63,7 +64,8 @@ def jsonld_problems(html: str, where: str, fm: dict[str, Any], url: str) -> list
          f"about is {about!r}, expected a PsychologicalTreatment named 'Interpersonal psychotherapy'")
     want(audience.get("@type") in AUDIENCE_TYPES, f"audience @type {audience.get('@type')!r} is not one of {sorted(AUDIENCE_TYPES)}")
     reviewer = (data.get("reviewedBy") or {}).get("name")
-    want(reviewer == fm.get("reviewed_by"), f"reviewedBy {reviewer!r} does not match front matter reviewed_by {fm.get('reviewed_by')!r}")
+    expected = (fm.get("reviewed_by") or {}).get("name")
+    want(reviewer == expected, f"reviewedBy {reviewer!r} does not match front matter reviewed_by {expected!r}")
     sources = soup.select("h2#sources + ol > li")
     citations = data.get("citation", [])
     want(len(citations) == len(sources), f"has {len(citations)} citations, the page lists {len(sources)} sources")
@@ -84,7 +86,7 @@ def test_every_page_has_description_canonical_and_sharing_tags(site: Path, confi
             "description": fm["description"], "og:description": fm["description"], "twitter:description": fm["description"],
             "og:title": fm["title"], "twitter:title": fm["title"], "og:url": url, "og:site_name": config.site_name,
             "og:image": card, "twitter:image": card, "twitter:card": "summary_large_image",
-            "og:type": "website" if fm.get("kind") == "page" else "article",
+            "og:type": "article" if is_article(fm) else "website",
         }
         problems += [f"/{path}: {k} is {meta(soup, k)!r}, expected {v!r}" for k, v in expected.items() if meta(soup, k) != v]
         if not canonical or canonical["href"] != url:

@@ -41,7 +41,7 @@ def print_problems(page: Page, text: str) -> list[str]:
         "page URL": page.locator("link[rel=canonical]").get_attribute("href") or "",
         "review dates": page.locator("[data-ipt=review-dates]").inner_text(),
         "medical disclaimer title": page.locator("#ipt-medical-title").inner_text(),
-        "crisis line": page.locator("[data-ipt=disclaimer-crisis] > p:not(.admonition-title)").inner_text(),
+        "crisis line": page.locator("[data-ipt=disclaimer-crisis] [data-ipt=urgent-help-text]").inner_text(),
     }
     problems += [f"printout lacks the {what}: {value!r}" for what, value in must.items() if not value or squash(value) not in flat]
     # Menu and footer-navigation labels that are not words of the article itself must not print.

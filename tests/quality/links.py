@@ -123,7 +123,7 @@ def url_problem(url: str) -> bool:
     """True if a link with a scheme (or '//host') is not a well-formed https:, tel:, sms: or mailto: link."""
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 — raises ValueError for a bad port
+        _ = parts.port  # reading it raises ValueError for a bad port
     except ValueError:
         return True
     if not parts.scheme and not parts.netloc:

@@ -67,13 +67,22 @@ def grade(text: str) -> float:
     return round(textstat.flesch_kincaid_grade(text), 1)
 
 
-def grade_table(grades: dict[str, tuple[float, int]], limit: float, target: float) -> str:
-    """A table of every article's grade and word count, then the median, kept for the run summary."""
+def grade_table(grades: dict[str, tuple[float, int]], limit: float, target: float,
+                hardest: dict[str, tuple[float, int] | None] | None = None) -> str:
+    """A table of every article's grade and word count, then the median, kept for the run summary.
+
+    `hardest` adds each page's hardest paragraph: its grade and the line it starts on in the source.
+    """
     global LAST_TABLE
+    hardest = hardest or {}
     width = max(len(k) for k in grades) + 2
-    rows = [f"{'page':<{width}}{'grade':>6}{'words':>7}"]
-    rows += [f"{page:<{width}}{g:>6.1f}{n:>7}" + ("  over the limit" if g > limit else "")
-             for page, (g, n) in sorted(grades.items())]
+    rows = [f"{'page':<{width}}{'grade':>6}{'words':>7}" + ("  hardest paragraph" if hardest else "")]
+    for page, (g, n) in sorted(grades.items()):
+        worst = hardest.get(page)
+        row = f"{page:<{width}}{g:>6.1f}{n:>7}"
+        if hardest:
+            row += f"  {worst[0]:>5.1f} (line {worst[1]})" if worst else f"  {'-':>5}"
+        rows.append(row + ("  over the limit" if g > limit else ""))
     median = statistics.median(g for g, _ in grades.values())
     verdict = "meets" if median <= target else "ABOVE"
     rows.append(f"{'median':<{width}}{median:>6.1f}{'':>7}  {verdict} the target of {target:g}; limit per page {limit:g}")

@@ -22,5 +22,8 @@ def where(label: str, line: int | None) -> str:
 
 def in_order(lines: list[str]) -> list[str]:
     """Unique lines, by file and then by line number (so line 9 comes before line 10)."""
-    key = lambda s: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s)]  # noqa: E731
-    return sorted(dict.fromkeys(lines), key=key)
+    return sorted(dict.fromkeys(lines), key=_natural)
+
+
+def _natural(text: str) -> list[int | str]:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text)]

@@ -1,4 +1,4 @@
-"""Key points at the top of each article (issue: plain language, main facts first)."""
+"""Key points at the top of each article: plain language, main facts first."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, Project
 
 from .links import build_with_proofer, external_form_problems, proofer_problems, url_problem
@@ -21,6 +23,7 @@ def line_with(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
+@pytest.mark.content_check
 def test_real_site_internal_links_and_anchors_resolve(project: Project) -> None:
     """htmlproofer over the real content (a copy, built with the test-only config)."""
     site = project.path / "site"

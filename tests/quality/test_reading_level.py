@@ -5,9 +5,11 @@ import re
 import statistics
 from pathlib import Path
 
+import pytest
+
 from conftest import Project
 
-from . import readability
+from . import paragraphs, readability
 from support.site_pages import Source, built_path, sources
 from .report import fail_on
 
@@ -36,7 +38,9 @@ def too_hard(grades: dict[str, tuple[float, int]], limit: float) -> list[str]:
 def test_real_articles_are_easy_to_read(site: Path, pages: list[Source], settings: dict, offline_textstat: list) -> None:
     found = grades(site, pages)
     assert len(found) >= 10
-    table = readability.grade_table(found, settings["reading_grade_max"], settings["reading_grade_median"])
+    by_label = {src.label: src for src in pages}
+    worst = {label: paragraphs.hardest(by_label[label], settings) for label in found}
+    table = readability.grade_table(found, settings["reading_grade_max"], settings["reading_grade_median"], worst)
     print(table)  # shown with -s; always shown in the run's summary by tests/quality/conftest.py
     assert offline_textstat == [], "textstat tried to download its dictionary"
     fail_on(too_hard(found, settings["reading_grade_max"]), "articles too hard to read")
@@ -76,3 +80,90 @@ def test_no_download_even_for_words_outside_the_dictionary(offline_textstat: lis
     assert readability.grade("The cat sat on the mat. Zyxwvut blorfed.") < 3
     assert offline_textstat == []
     assert Path(nltk.data.find("corpora/cmudict")) == offline_textstat.cache / "corpora/cmudict"
+
+
+# Four sentences of about 40 words each: the kind of paragraph a long, easy page averages away.
+DENSE = [
+    "Notwithstanding considerable methodological heterogeneity across the published literature, contemporary meta-analytic"
+    " investigations consistently demonstrate that interpersonal psychotherapy substantially ameliorates depressive"
+    " symptomatology, particularly among individuals experiencing interpersonal difficulties, complicated bereavement,"
+    " or psychosocial transitions necessitating considerable adaptation and reorganisation of established social roles.",
+    "Furthermore, the therapeutic conceptualisation underlying this intervention presupposes that depressive episodes"
+    " characteristically emerge within an interpersonal context, such that systematic identification of precipitating"
+    " relational disruptions constitutes an indispensable prerequisite for formulating an individualised treatment"
+    " strategy that addresses the patient's presenting difficulties comprehensively.",
+    "Consequently, practitioners administering interpersonal psychotherapy are expected to establish collaboratively"
+    " negotiated therapeutic objectives during the initial assessment sessions, whereupon subsequent intermediate sessions"
+    " concentrate predominantly upon the designated problem area while continuously monitoring symptomatic fluctuations"
+    " using standardised psychometric instrumentation administered at regular intervals.",
+    "Nevertheless, generalisability of these encouraging findings remains constrained by the systematic exclusion of"
+    " individuals presenting with elevated suicidality, comorbid substance misuse, psychotic phenomena or substantial"
+    " cognitive impairment from the majority of randomised controlled investigations conducted across diverse"
+    " healthcare settings and international jurisdictions throughout recent decades.",
+]
+
+
+def test_every_sentence_and_paragraph_is_easy_to_read(pages: list[Source], settings: dict, offline_textstat: list) -> None:
+    found = [p for src in pages for p in paragraphs.problems(src, settings)]
+    assert sum(len(paragraphs.paragraphs(src)) for src in pages) > 200, "the pages' paragraphs were not found"
+    assert offline_textstat == []
+    fail_on(found, f"sentences over {settings['sentence_words_max']} words or paragraphs above grade"
+                   f" {settings['paragraph_grade_max']:g}")
+
+
+def test_a_dense_paragraph_in_an_easy_page_fails_with_its_line_and_sentences(
+        project: Project, settings: dict, offline_textstat: list) -> None:
+    before = next(s for s in sources(project.path) if s.uri == "online-ipt.md")
+    assert paragraphs.problems(before, settings) == [], "the page must pass before the dense paragraph is added"
+    text = before.text
+    anchor = text.index("\n## ")  # just before the first section: after the Key points box and the introduction
+    line = text.count("\n", 0, anchor) + 3  # the anchor's line, a blank line, then the new paragraph
+    project.write("docs/online-ipt.md", text[:anchor] + "\n\n" + " ".join(DENSE) + "\n" + text[anchor:])
+    src = next(s for s in sources(project.path) if s.uri == "online-ipt.md")
+    found = paragraphs.problems(src, settings)
+    words = [paragraphs.word_count(s) for s in DENSE]
+    assert all(n > settings["sentence_words_max"] for n in words) and sum(words) > 140
+    grade = next(p for p in paragraphs.paragraphs(src) if p.line == line).grade()
+    assert grade > settings["paragraph_grade_max"]
+    assert found == [
+        *(f"docs/online-ipt.md:{line}: sentence has {n} words (limit {settings['sentence_words_max']}) — split it"
+          f" into shorter ones: \"{' '.join(s.split()[:20])} …\"" for s, n in zip(DENSE, words)),
+        f"docs/online-ipt.md:{line}: paragraph reading grade {grade:.1f} is above {settings['paragraph_grade_max']:g} —"
+        " use shorter sentences and everyday words: \"Notwithstanding considerable methodological heterogeneity across"
+        " the published literature, contemporary meta-analytic investigations consistently …\"",
+    ]
+    # Averaged over the whole page, the text is still easy enough: the gap the paragraph limit closes.
+    body = readability.grade(" ".join(p.text for p in paragraphs.paragraphs(src)))
+    assert body <= settings["reading_grade_max"]
+    assert offline_textstat == []
+
+
+def test_a_long_sentence_is_reported_at_the_line_it_starts_on(tmp_path: Path, settings: dict, offline_textstat: list) -> None:
+    long_sentence = "This " + " ".join(["word"] * 19) + "\n" + " ".join(["more"] * 17) + "."
+    text = f"---\ntitle: T\n---\n\n# T\n\nA short one. {long_sentence} Then a short one.\n"
+    src = Source(path=tmp_path / "t.md", label="docs/t.md", uri="t.md", text=text)
+    assert paragraphs.problems(src, settings) == [
+        f"docs/t.md:7: sentence has 37 words (limit {settings['sentence_words_max']}) — split it into shorter ones:"
+        f" \"This {' '.join(['word'] * 19)} …\""
+    ]
+
+
+def test_tables_code_headings_html_and_macros_are_not_prose(tmp_path: Path, settings: dict) -> None:
+    long = " ".join(["interdisciplinary"] * 35)
+    text = "\n".join([
+        "---", f"title: {long}", "---", "", f"# {long}", "", f"| {long} | x |", "|---|---|", f"| {long} | y |", "",
+        "```", long, "```", "", f'<svg><title>{long}</title></svg>', "", f'{{{{ cite("a") }}}}', "",
+        f'!!! note "{long}"', "", f"    Kept {{{{ cite({long!r}) }}}} short. See [the page]({'x' * 200}.md).", "",
+    ])
+    src = Source(path=tmp_path / "t.md", label="docs/t.md", uri="t.md", text=text)
+    assert [p.text for p in paragraphs.paragraphs(src)] == ["Kept short. See the page."]
+    assert paragraphs.problems(src, settings) == []
+
+
+def test_the_table_shows_each_page_s_hardest_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readability, "LAST_TABLE", readability.LAST_TABLE)  # keep the real pages' table for the summary
+    table = readability.grade_table({"docs/a.md": (6.0, 500), "docs/b.md": (7.0, 400)}, 8, 7,
+                                    {"docs/a.md": (9.4, 42), "docs/b.md": None})
+    assert table.splitlines()[0].endswith("hardest paragraph")
+    assert table.splitlines()[1] == "docs/a.md     6.0    500    9.4 (line 42)"
+    assert table.splitlines()[2].endswith("-")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, Project, error_lines
 
 from .front_matter import front_matter_problems
@@ -17,6 +19,7 @@ def test_template_is_not_published(site: Path) -> None:
     assert not (site / "templates").exists()
 
 
+@pytest.mark.content_check
 def test_a_copy_of_the_template_builds_as_an_article(project: Project) -> None:
     project.write("docs/new-article.md", TEMPLATE.read_text(encoding="utf-8"))
     mkdocs_yml = project.path / "mkdocs.yml"

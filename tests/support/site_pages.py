@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
+from macros.schema import is_article
+
 ROOT = Path(__file__).resolve().parents[2]
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -41,7 +43,7 @@ class Source:
 
     @property
     def is_article(self) -> bool:
-        return self.meta.get("kind", "article") != "page"
+        return is_article(self.meta)
 
     def line_of_key(self, key: str) -> int | None:
         """Line number (1-based, in the file) of a top-level front-matter key."""

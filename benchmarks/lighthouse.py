@@ -9,7 +9,7 @@ from pathlib import Path
 from .results import CATEGORIES, LighthouseRun
 from .weight import CHROMIUM, CHROMIUM_ARGS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
            "cumulative-layout-shift", "speed-index")
 

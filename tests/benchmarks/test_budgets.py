@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark import budgets
-from benchmark.results import BuildTiming, LighthouseResult, LighthouseRun, PageWeight, Results
-from benchmark.stats import median, per_item_growth, ratio
+from benchmarks import budgets
+from benchmarks.results import BuildTiming, LighthouseResult, LighthouseRun, PageWeight, Results
+from benchmarks.stats import median, per_item_growth, ratio
 
 GOOD_SCORES = {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100}
 GOOD_METRICS = {"largest-contentful-paint": 1200.0, "total-blocking-time": 20.0, "first-contentful-paint": 900.0}

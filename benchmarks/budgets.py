@@ -1,4 +1,4 @@
-"""The performance budgets of issue 6, and their evaluation (pure: results in, checks out).
+"""The performance budgets, and their evaluation (pure: results in, checks out).
 
 Budgets are never loosened to make a run pass: a miss is reported with the page, the number and why.
 """
@@ -120,7 +120,7 @@ def weight_difference(w: PageWeight) -> str:
 
 
 def summarise(checks: list[Check], limits: Limits = LIMITS) -> list[BudgetSummary]:
-    """One line per budget, in the order of the issue; a budget with nothing checked counts as missed."""
+    """One line per budget, in a fixed order; a budget with nothing checked counts as missed."""
     return [
         BudgetSummary(name, sum(c.budget == name for c in checks),
                       tuple(c for c in checks if c.budget == name and not c.passed))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmark import lighthouse, projects, weight
+from benchmarks import lighthouse, projects, weight
 
 
 def test_stock_config_is_plain_material_with_our_nav_and_markdown() -> None:

@@ -9,7 +9,7 @@ Builds both sites from a temp copy of the project, then measures, in this order:
 Prints the report, writes it to BENCHMARKS.md, and exits 1 when a budget is missed (or not run).
 
 Needs: `npm ci` (Lighthouse), Debian Chromium at /usr/bin/chromium, the test virtualenv.
-Usage: .venv/bin/python tests/benchmark/run.py [--quick] [--output FILE]
+Usage: .venv/bin/python -m benchmarks.run [--quick] [--output FILE]   (from the project folder)
 """
 from __future__ import annotations
 
@@ -19,16 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parents[1]
-if str(TESTS) not in sys.path:  # run as a script: make `benchmark` and `support` importable
-    sys.path.insert(0, str(TESTS))
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from benchmarks import budgets, lighthouse, machine, projects, report
+from benchmarks.results import BuildTiming, LighthouseResult, PageWeight, Results, SearchIndexSize
+from benchmarks.weight import CHROMIUM, CHROMIUM_ARGS, first_view
 
-from benchmark import budgets, lighthouse, machine, projects, report  # noqa: E402
-from benchmark.results import BuildTiming, LighthouseResult, PageWeight, Results, SearchIndexSize  # noqa: E402
-from benchmark.weight import CHROMIUM, CHROMIUM_ARGS, first_view  # noqa: E402
-from support.server import serve  # noqa: E402
+# The loopback server and the project copy are the ones the tests use (tests/support/).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.project_copy import copy_project
+from support.server import serve
 
 STARTED = time.perf_counter()
 
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, scratch: Path) -> Results:
         "build runs": str(args.build_runs), "Lighthouse runs": f"mobile {args.mobile_runs}, desktop {args.desktop_runs}",
         "corpus": f"{args.articles:,} articles, seed {args.seed}",
     })
-    project = projects.copy_project(scratch / "project")
+    project = copy_project(scratch / "project")
     projects.write_configs(project)
     ours, stock = scratch / "site-ours", scratch / "site-stock"
     results.builds += timed_builds(project, [("real site, our config", projects.OURS, ours),

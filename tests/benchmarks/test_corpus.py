@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmark import corpus, projects
+from benchmarks import corpus, projects
+from support.project_copy import copy_project
 from macros.schema import FrontMatter
 
 KEYS = ["alpha2000", "beta2010", "gamma2020"]
@@ -40,7 +41,7 @@ def test_no_keys_is_an_error() -> None:
 
 
 def test_corpus_builds_strict_with_our_config_and_with_stock_material(tmp_path: Path) -> None:
-    project = projects.copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     projects.write_configs(project)
     projects.add_corpus(project, 3, seed=6)
     projects.build(project, projects.CORPUS, tmp_path / "ours")

@@ -141,7 +141,7 @@ def render(results: Results, checks: list[Check], summaries: list[BudgetSummary]
         f"{sum(not s.passed for s in summaries)} of {len(summaries)} budgets MISS or NOT RUN"
     return "\n\n".join([
         "# Benchmarks",
-        "Written by `make benchmark` (`tests/benchmark/run.py`); do not edit by hand, run it again. "
+        "Written by `make benchmark` (`benchmarks/run.py`); do not edit by hand, run it again. "
         f"This run took **{minutes} min {seconds} s**; {overall}. Settings: {settings}.",
         budgets_section(summaries),
         "## Machine\n\n" + machine,
