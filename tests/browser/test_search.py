@@ -48,7 +48,7 @@ PHRASES: list[tuple[str, list[str]]] = [
     ("my partner and I keep fighting", ["focus-areas/disagreements/"]),
     ("row with my husband", ["focus-areas/disagreements/"]),
     ("my dad passed away", ["focus-areas/grief/"]),
-    ("no one to talk to", ["focus-areas/loneliness/"]),
+    ("no one to talk to", ["focus-areas/loneliness/", "get-help-now/"]),
     ("zoom therapy", ["online-ipt/"]),
     ("waiting list", ["finding-a-therapist/"]),
     ("crisis line", ["get-help-now/"]),
