@@ -9,9 +9,9 @@ What this hook does with them, and why:
 1. Search index. Material's search plugin writes site/search/search_index.json; its web worker
    builds a lunr index in the reader's browser from every field listed in `config.fields` of that
    file, but the results list shows only `title` and `text` (and `tags`, which we do not use). So
-   after the build we add two fields to the index config and fill them on each page's first entry
+   after the build we add fields to the index config and fill them on each page's first entry
    (the page itself, not a section): `keywords` (the page's front-matter keywords) and, on the help
-   page only, `crisis` (every crisis phrase). The words are searchable but never displayed: no
+   page only, `crisis` and `crisis_filler` (the words of every crisis phrase). The words are searchable but never displayed: no
    excerpt can show the list of suicide phrasings to a reader, and no page's text changes.
 
    How Material 9.8 queries (read in its worker source, integrations/search): every typed word
@@ -24,14 +24,15 @@ What this hook does with them, and why:
    `search: boost:` multiplies everything (the help page has 5). Consequences we rely on:
    - keywords are written out in the forms readers type: apostrophes with and without (can't,
      can’t, cant), since "cant*" never matches "can't";
-   - crisis words that say nothing alone ("myself", "i'm", "anymore") are left out of `crisis`, or
-     every question with "my", "I" or "a" in it would lean towards the help page;
+   - crisis words that say nothing alone ("myself", "i'm", "anymore") go in a third, weak field,
+     `crisis_filler`, or every question with "my", "I" or "can" in it would lean towards the
+     help page;
    - the boosts balance two needs, measured with every phrase of the data file and the readers'
      questions of tests/browser/test_search.py: a crisis phrase puts the help page first, but one
      shared everyday word (home, partner, family, husband) does not beat a page whose keywords
      match the whole question ("moving home" finds Life changes, although "scared to go home" is a
      crisis phrase). `keywords` (600) is below `title` (1000) and far above `text` (1); `crisis`
-     (180) is lower than `keywords` because the help page's boost of 5 multiplies it.
+     (220) is lower than `keywords` because the help page's boost of 5 multiplies it.
    tests/browser/test_crisis_search.py and tests/browser/test_search.py type real questions into
    the real search and fail, naming the phrase, if a change of content or boosts tips this balance.
 
@@ -58,10 +59,14 @@ from mkdocs.structure.files import Files
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
 CRISIS_FIELD = "crisis"
-CRISIS_BOOST = 180.0
+CRISIS_BOOST = 220.0
+FILLER_FIELD = "crisis_filler"
+FILLER_BOOST = 10.0
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
-# "what's the point"): left out of the index, because every question with "my", "I", "can",
-# "what" or "a" in it would match them (typed words are prefixes: "my" matches "myself").
+# "what's the point"): kept out of `crisis`, because every question with "my", "I", "can" or
+# "what" in it would match them (typed words are prefixes: "my" matches "myself"). They go in
+# `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words
+# (and so beats a page whose keywords say "help myself"), too little to pull "my family" there.
 FILLER_WORDS = {
     form for word in ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
     for form in (word, word.replace("'", "’"), word.replace("'", ""))
@@ -144,4 +149,8 @@ def on_post_build(config: Any) -> None:
         for url, words in found.items():
             if url in pages:  # not if `search: exclude: true`
                 pages[url][field] = index_text(words, drop=set() if field == KEYWORDS_FIELD else FILLER_WORDS)
+    index["config"]["fields"][FILLER_FIELD] = {"boost": FILLER_BOOST}
+    for url, words in _crisis.items():
+        if url in pages:
+            pages[url][FILLER_FIELD] = " ".join(w for w in index_text(words, drop=set()).split() if w in FILLER_WORDS)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

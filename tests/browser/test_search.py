@@ -48,7 +48,7 @@ PHRASES: list[tuple[str, list[str]]] = [
     ("my partner and I keep fighting", ["focus-areas/disagreements/"]),
     ("row with my husband", ["focus-areas/disagreements/"]),
     ("my dad passed away", ["focus-areas/grief/"]),
-    ("no one to talk to", ["focus-areas/loneliness/"]),
+    ("no one to talk to", ["focus-areas/loneliness/", "get-help-now/"]),
     ("zoom therapy", ["online-ipt/"]),
     ("waiting list", ["finding-a-therapist/"]),
     ("crisis line", ["get-help-now/"]),
@@ -63,6 +63,12 @@ PHRASES: list[tuple[str, list[str]]] = [
     ("side effects", ["where-ipt-falls-short/"]),
     ("common questions", ["questions/"]),
     ("definitions", ["glossary/"]),
+    ("how do I get therapy on the NHS", ["getting-ipt-where-you-live/", "finding-a-therapist/"]),
+    ("when will I feel better", ["how-soon-will-i-feel-better/"]),
+    ("my teen is depressed", ["ipt-for-teenagers/", "who-ipt-can-help/"]),
+    ("what to ask a therapist", ["questions-to-ask-a-therapist/", "finding-a-therapist/"]),
+    ("self help books", ["self-help/"]),
+    ("clear browsing history", ["staying-safe-online/"]),
 ]
 
 def search(page: Page, base_url: str, phrase: str) -> list[str]:

@@ -56,6 +56,11 @@ def test_search_works_under_the_csp(page: Page, nginx_url: str, site: Path) -> N
     page.locator("input.md-search__input").press_sequentially(word.lower(), delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     assert watch.console == [] and page.evaluate("window.__cspViolations") == []
+    # The search help card (docs/javascripts/crisis-search.js) also runs under the policy.
+    page.locator("input.md-search__input").press("Control+a")
+    page.locator("input.md-search__input").press_sequentially("cant cope", delay=30)
+    expect(page.locator(".ipt-crisis-card")).to_be_visible(timeout=10_000)
+    assert watch.console == [] and page.evaluate("window.__cspViolations") == []
 
 
 def test_unhashed_inline_script_is_reported(page: Page, site: Path, tmp_path: Path) -> None:
