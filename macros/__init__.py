@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
+import jinja2
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
 from pydantic import ValidationError
 
@@ -134,19 +136,23 @@ def report_href(shared, subject: str) -> dict[str, str]:
 
 
 def urgent_help_box(env, kind: str) -> str:
-    """overrides/partials/urgent-help.html, rendered with the theme's own Jinja, as one HTML block.
+    """overrides/partials/urgent-help.html (the partial the theme puts on every article), rendered
+    with plain Jinja, so it works under any engine, as one HTML block.
 
     On the help page itself the box has no link to it; elsewhere the link is relative to the page.
     """
-    from mkdocs.utils import normalize_url  # MkDocs only: the theme's Jinja environment is MkDocs'
-
     shared = env.conf["extra"]["shared"]
-    page = env.page
-    on_help_page = page.file.src_uri == shared["help_link"]["page"]
-    help_url = None if on_help_page else normalize_url(shared["help_href"], page=page)
-    template = env.conf["theme"].get_env().get_template("partials/urgent-help.html")
-    box = template.render(config=env.conf, box_kind=kind, help_url=help_url)
+    page = _current_page(env)
+    here = page_url(page.file.src_uri if hasattr(page, "file") else page.path)  # MkDocs, or Zensical
+    help_url = None if here == shared["help_href"] else _relative(shared["help_href"], here)
+    overrides = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(env.project_dir) / "overrides"))
+    box = overrides.get_template("partials/urgent-help.html").render(config=env.conf, box_kind=kind, help_url=help_url)
     return "\n".join(line for line in box.splitlines() if line.strip()) + "\n"
+
+
+def _relative(target: str, here: str) -> str:
+    """'get-help-now/' seen from 'focus-areas/grief/' -> '../../get-help-now/' (directory URLs)."""
+    return posixpath.relpath(target or ".", here or ".") + ("/" if target.endswith("/") else "")
 
 
 def on_pre_page_macros(env) -> None:
