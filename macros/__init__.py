@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from . import citations, render
 from .data_files import BuildError, DataFileError, load_all
 from .render import ContentError
-from .schema import FrontMatter, problems
+from .schema import FrontMatter, is_article, problems
 
 
 def define_env(env) -> None:
@@ -197,6 +197,7 @@ def _start_page(page, src_path: str, dates_as_text: bool = False) -> None:
         )) from None
     # The review dates in words, for overrides/partials/review-dates.html: Zensical's templates
     # get dates as text and have no strftime, so both engines get them formatted here.
+    page.meta["ipt_is_article"] = is_article(meta)  # for the theme (overrides/main.html): the one rule
     page.meta["ipt_review_text"] = {
         "last_reviewed": _long_date(front_matter.last_reviewed), "review_due": _long_date(front_matter.review_due),
     }

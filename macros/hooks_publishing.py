@@ -58,11 +58,6 @@ def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: l
 
 # --- MkDocs events ---------------------------------------------------------------------------
 
-def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Templates ask `page.meta is article` with the same rule as everything else."""
-    env.tests["article"] = is_article
-    return env
-
 
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> None:
     if "<script" in html_text.lower():
