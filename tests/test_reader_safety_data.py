@@ -86,10 +86,12 @@ def test_form_route_fills_in_the_page_address(project: Project, monkeypatch: pyt
 
 def test_reviewed_by_as_a_single_value_stops_the_build(project: Project) -> None:
     source = (project.path / ARTICLE).read_text(encoding="utf-8")
-    project.write(ARTICLE, source.replace("\nlast_reviewed:", "\nreviewed_by: Dr A Person\nlast_reviewed:", 1))
+    changed = source.replace("\nlast_reviewed:", "\nreviewed_by: Dr A Person\nlast_reviewed:", 1)
+    project.write(ARTICLE, changed)
+    line = changed.splitlines().index("reviewed_by: Dr A Person") + 1
     result = project.build()
     assert result.returncode != 0
     assert error_lines(result) == [
-        f"ERROR   -  {ARTICLE}: front matter: reviewed_by: must be a group of keys, not a single value"
+        f"ERROR   -  {ARTICLE}:{line}: front matter: reviewed_by: must be a group of keys, not a single value"
         " — write each key on its own indented line under it"
     ], result.stderr
