@@ -1,6 +1,6 @@
 """7. Citations: bibliography entries are findable, unused ones are listed, articles cite enough sources.
 
-An unknown key in cite() already stops the build: tests/test_macros.py ("unknown citation") tests that.
+An unknown key in cite() already stops the build: tests/build/test_macros.py ("unknown citation") tests that.
 """
 from __future__ import annotations
 
