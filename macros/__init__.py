@@ -72,9 +72,7 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
 
     def disclaimer(kind: str) -> str:
         """A disclaimer box: medical, crisis, help or independence (crisis and help with the emergency numbers)."""
-        if kind in render.URGENT_HELP_KINDS:  # the same partial the theme puts on every article
-            return urgent_help_box(env, kind)
-        return render.disclaimer(shared, kind)
+        return disclaimer_box(env, kind, render.disclaimer_partial(shared, kind))
 
     def crisis_lines() -> str:
         """Crisis lines by country, with a jump list (the Get help now page)."""
@@ -135,18 +133,18 @@ def report_href(shared, subject: str) -> dict[str, str]:
     return {"before": f"{report.form_url}{joiner}{report.form_page_parameter}=", "after": ""}
 
 
-def urgent_help_box(env, kind: str) -> str:
-    """overrides/partials/urgent-help.html (the partial the theme puts on every article), rendered
-    with plain Jinja, so it works under any engine, as one HTML block.
+def disclaimer_box(env, kind: str, partial: str) -> str:
+    """The same partial the theme puts on every article (overrides/partials/), rendered with plain
+    Jinja, so it works under any engine, as one HTML block.
 
-    On the help page itself the box has no link to it; elsewhere the link is relative to the page.
+    The urgent-help box links to the help page, relative to this page; on the help page, not at all.
     """
     shared = env.conf["extra"]["shared"]
     page = _current_page(env)
     here = page_url(page.file.src_uri if hasattr(page, "file") else page.path)  # MkDocs, or Zensical
     help_url = None if here == shared["help_href"] else _relative(shared["help_href"], here)
     overrides = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(env.project_dir) / "overrides"))
-    box = overrides.get_template("partials/urgent-help.html").render(config=env.conf, box_kind=kind, help_url=help_url)
+    box = overrides.get_template(partial).render(config=env.conf, box_kind=kind, help_url=help_url)
     return "\n".join(line for line in box.splitlines() if line.strip()) + "\n"
 
 

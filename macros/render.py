@@ -21,12 +21,12 @@ BOX_STYLES = {"medical": "info", "crisis": "danger", "help": "note", "independen
 URGENT_HELP_KINDS = ("crisis", "help")  # drawn by overrides/partials/urgent-help.html, with the numbers
 
 
-def disclaimer(shared: SharedContent, kind: str) -> str:
+def disclaimer_partial(shared: SharedContent, kind: str) -> str:
+    """The partial in overrides/ that draws a disclaimer box of this kind (the theme uses the same ones)."""
     kinds = type(shared.disclaimers).model_fields
     if kind not in kinds:
         raise ContentError(f"unknown disclaimer kind '{kind}' — use one of: {', '.join(kinds)}")
-    item = getattr(shared.disclaimers, kind)
-    return f'!!! {BOX_STYLES[kind]} "{_quote(item.title)}"\n\n    {item.text}\n'
+    return "partials/urgent-help.html" if kind in URGENT_HELP_KINDS else "partials/disclaimer.html"
 
 
 def emergency_numbers(shared: SharedContent) -> list[dict[str, str]]:
@@ -272,9 +272,6 @@ def tooltips(entries: list[GlossaryEntry]) -> dict[str, str]:
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
-
-def _quote(text: str) -> str:
-    return text.replace('"', "&quot;")
 
 
 def _md_escape(text: str) -> str:

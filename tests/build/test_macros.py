@@ -17,15 +17,16 @@ BIB = load(ROOT, BIBLIOGRAPHY, Bibliography)
 
 # --- unit tests --------------------------------------------------------------------------------
 
-def test_disclaimer_renders_the_data_text() -> None:
-    out = render.disclaimer(SHARED, "medical")
-    assert out.startswith('!!! info "' + SHARED.disclaimers.medical.title)
-    assert SHARED.disclaimers.medical.text in out
+def test_each_disclaimer_kind_has_the_partial_the_theme_uses() -> None:
+    assert render.disclaimer_partial(SHARED, "medical") == "partials/disclaimer.html"
+    assert render.disclaimer_partial(SHARED, "independence") == "partials/disclaimer.html"
+    assert render.disclaimer_partial(SHARED, "crisis") == "partials/urgent-help.html"
+    assert render.disclaimer_partial(SHARED, "help") == "partials/urgent-help.html"
 
 
 def test_disclaimer_rejects_unknown_kind() -> None:
     with pytest.raises(ContentError, match="unknown disclaimer kind 'legal' — use one of: medical, crisis, help, independence"):
-        render.disclaimer(SHARED, "legal")
+        render.disclaimer_partial(SHARED, "legal")
 
 
 def test_crisis_lines_list_every_country_and_number() -> None:
