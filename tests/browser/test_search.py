@@ -69,6 +69,28 @@ PHRASES: list[tuple[str, list[str]]] = [
     ("what to ask a therapist", ["questions-to-ask-a-therapist/", "finding-a-therapist/"]),
     ("self help books", ["self-help/"]),
     ("clear browsing history", ["staying-safe-online/"]),
+    # The newer pages, in the words of parents, teenagers and adults.
+    # IPT for teenagers
+    ("my teenage son is depressed", ["ipt-for-teenagers/"]),
+    ("will the therapist tell my parents", ["ipt-for-teenagers/"]),
+    ("therapy for teens", ["ipt-for-teenagers/"]),
+    # How soon will I feel better?
+    ("how long until I feel better", ["how-soon-will-i-feel-better/"]),
+    ("therapy is not working", ["how-soon-will-i-feel-better/", "what-to-expect/"]),
+    ("I feel worse after therapy", ["how-soon-will-i-feel-better/"]),
+    # Getting IPT where you live
+    ("Medicare mental health plan", ["getting-ipt-where-you-live/"]),
+    ("free counselling with a medical card", ["getting-ipt-where-you-live/"]),
+    ("therapy in Scotland", ["getting-ipt-where-you-live/"]),
+    ("certified IPT therapist", ["getting-ipt-where-you-live/", "finding-a-therapist/"]),
+    # Compared with other talking therapies
+    ("couples therapy", ["ipt-compared/"]),
+    ("psychodynamic therapy", ["ipt-compared/"]),
+    ("behavioural activation", ["ipt-compared/"]),
+    # Self-help
+    ("self-help books for depression", ["self-help/"]),
+    ("books about depression", ["self-help/"]),
+    ("an online course for depression", ["self-help/", "online-ipt/"]),
 ]
 
 def search(page: Page, base_url: str, phrase: str) -> list[str]:
