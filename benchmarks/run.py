@@ -24,10 +24,10 @@ from playwright.sync_api import sync_playwright
 from benchmarks import budgets, lighthouse, machine, projects, report
 from benchmarks.results import BuildTiming, LighthouseResult, PageWeight, Results, SearchIndexSize
 from benchmarks.weight import CHROMIUM, CHROMIUM_ARGS, first_view
+from tools.project_copy import copy_project
 
-# The loopback server and the project copy are the ones the tests use (tests/support/).
+# The loopback server is the one the tests use (tests/support/).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.project_copy import copy_project
 from support.server import serve
 
 STARTED = time.perf_counter()

@@ -11,7 +11,6 @@ Self-contained on purpose: MkDocs loads hooks by file path, not as part of the `
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError

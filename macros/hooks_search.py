@@ -42,8 +42,9 @@ What this hook does with them, and why:
    its `CRISIS_SEARCH_DATA = null` line), so the reader's browser fetches nothing extra, and every
    page stays the same weight (the script is cached once for the whole site).
 
-Self-contained on purpose: MkDocs loads hooks by file path, not as part of the `macros` package.
-The validated data comes from the macros plugin (config.extra.shared, set in macros/__init__.py).
+MkDocs loads hooks by file path, not as part of the `macros` package (it puts this folder on the
+import path, so macros/schema.py is importable as `schema`). The validated data comes from the
+macros plugin (config.extra.shared, set in macros/__init__.py).
 """
 from __future__ import annotations
 
@@ -52,9 +53,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from schema import COUNTRY_NAMES
 
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
@@ -67,10 +68,7 @@ FILLER_BOOST = 10.0
 # "what" in it would match them (typed words are prefixes: "my" matches "myself"). They go in
 # `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words
 # (and so beats a page whose keywords say "help myself"), too little to pull "my family" there.
-FILLER_WORDS = {
-    form for word in ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
-    for form in (word, word.replace("'", "’"), word.replace("'", ""))
-}
+FILLER = ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
 CARD_SCRIPT = "javascripts/crisis-search.js"
 CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 
@@ -84,24 +82,27 @@ def spellings(phrase: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+FILLER_WORDS = {form for word in FILLER for form in spellings(word)}
+
+
 def index_text(phrases: list[str], drop: set[str]) -> str:
     """Every spelling of every phrase, as words; repeats are kept on purpose: a word that many
     phrases share ("die") counts more, as it would in a page that said it many times."""
     return " ".join(form for p in phrases for w in p.lower().split() if w not in drop for form in spellings(w))
 
 
-def crisis_phrases(shared: dict[str, Any]) -> dict[str, list[str]]:
-    return shared["crisis_search"]["phrases"]
+def crisis_phrases(shared: dict[str, Any]) -> list[str]:
+    """Every phrase of every group."""
+    return [p for group in shared["crisis_search"]["phrases"].values() for p in group]
 
 
 def card_data(shared: dict[str, Any]) -> dict[str, Any]:
     """What the help card needs: its text, the help page, and the emergency numbers by country."""
-    names = Locale("en").territories
     return {
         "card": shared["crisis_search"]["card"],
         "help": shared["help_href"],
-        "emergency": [{"country": names.get(code, code), "number": c["emergency"]} for code, c in shared["crisis"].items()],
-        "phrases": [p for phrases in crisis_phrases(shared).values() for p in phrases],
+        "emergency": [{"country": COUNTRY_NAMES[code], "number": c["emergency"]} for code, c in shared["crisis"].items()],
+        "phrases": crisis_phrases(shared),
     }
 
 
@@ -132,7 +133,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     if page.meta.get("keywords"):
         _keywords[page.url] = page.meta["keywords"]
     if page.file.src_uri == config.extra["shared"]["help_link"]["page"]:
-        _crisis[page.url] = [p for group in crisis_phrases(config.extra["shared"]).values() for p in group]
+        _crisis[page.url] = crisis_phrases(config.extra["shared"])
     return context
 
 
@@ -142,15 +143,14 @@ def on_post_build(config: Any) -> None:
     if not path.is_file():
         return  # search switched off in mkdocs.yml
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["config"]["fields"][KEYWORDS_FIELD] = {"boost": KEYWORDS_BOOST}
-    index["config"]["fields"][CRISIS_FIELD] = {"boost": CRISIS_BOOST}
+    index["config"]["fields"].update({field: {"boost": boost} for field, boost in (
+        (KEYWORDS_FIELD, KEYWORDS_BOOST), (CRISIS_FIELD, CRISIS_BOOST), (FILLER_FIELD, FILLER_BOOST))})
     pages = {entry["location"]: entry for entry in index["docs"] if "#" not in entry["location"]}
-    for field, found in ((KEYWORDS_FIELD, _keywords), (CRISIS_FIELD, _crisis)):
-        for url, words in found.items():
-            if url in pages:  # not if `search: exclude: true`
-                pages[url][field] = index_text(words, drop=set() if field == KEYWORDS_FIELD else FILLER_WORDS)
-    index["config"]["fields"][FILLER_FIELD] = {"boost": FILLER_BOOST}
-    for url, words in _crisis.items():
+    for url, words in _keywords.items():
+        if url in pages:  # not if `search: exclude: true`
+            pages[url][KEYWORDS_FIELD] = index_text(words, drop=set())
+    for url, phrases in _crisis.items():
         if url in pages:
-            pages[url][FILLER_FIELD] = " ".join(w for w in index_text(words, drop=set()).split() if w in FILLER_WORDS)
+            pages[url][CRISIS_FIELD] = index_text(phrases, drop=FILLER_WORDS)
+            pages[url][FILLER_FIELD] = " ".join(w for w in index_text(phrases, drop=set()).split() if w in FILLER_WORDS)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -34,7 +34,7 @@ def emergency_numbers(shared: SharedContent) -> list[dict[str, str]]:
     groups: dict[str, list[str]] = {}
     for code, country in shared.crisis.items():
         groups.setdefault(country.emergency, []).append(COUNTRY_NAMES[code])
-    return [{"countries": _and(names), "number": number, "tel": _digits(number)} for number, names in groups.items()]
+    return [{"countries": _listing(names), "number": number, "tel": _digits(number)} for number, names in groups.items()]
 
 
 # --- crisis lines ------------------------------------------------------------------------------
@@ -79,22 +79,24 @@ def _country_section(code: str, country) -> list[str]:
            f"### {name} {{ #crisis-{cc} }}", ""]
     emergency = f"**Emergency: call {_tel(country.emergency)}** if a life is in danger now."
     out += [emergency + (f" {country.emergency_note}" if country.emergency_note else ""), ""]
-    everywhere = [s for s in country.services if not s.areas and "domestic-abuse" not in s.for_]
+    # Abuse services have their own part of the page (abuse_services); the rest are listed here.
+    general = [s for s in country.services if "domestic-abuse" not in s.for_]
+    everywhere = [s for s in general if not s.areas]
     for kind, label in FOR_LABELS.items():
         items = [_service(s) for s in everywhere if s.for_[0] == kind]
         if items:
             out += [f"**{label}**", ""] + items + [""]
-    if any("domestic-abuse" in s.for_ for s in country.services):
+    if len(general) < len(country.services):
         out += [f"**Abuse at home:** [services in {_the(name)}](#abuse-{cc})", ""]
     deaf = [_access("Emergency", a) for a in country.emergency_access or []]
-    deaf += [_access(s.name, a) for s in country.services if "domestic-abuse" not in s.for_ for a in s.deaf_access or []]
-    texting = [s.name for s in country.services if "text" in s.how and "domestic-abuse" not in s.for_]
+    deaf += [_access(s.name, a) for s in general for a in s.deaf_access or []]
+    texting = [s.name for s in general if "text" in s.how]
     if texting:
-        deaf.append(f"- **Text instead of calling:** {_and(texting)}.")
+        deaf.append(f"- **Text instead of calling:** {_listing(texting)}.")
     if deaf:
         out += [f"**{DEAF_LABEL}**", ""] + deaf + [""]
     for area in _areas(country):
-        items = [_service(s) for s in country.services if area in (s.areas or []) and "domestic-abuse" not in s.for_]
+        items = [_service(s) for s in general if area in (s.areas or [])]
         if items:
             out += [f"**Only in {area}**", ""] + items + [""]
     return out + ["</section>", ""]
@@ -129,8 +131,8 @@ def _service(s, show_areas: bool = False) -> str:
         ways.append(f"chat online at [{_host(s.url)}]({s.url})")
     if "web" in s.how and s.url:
         ways.append(f"go to [{_host(s.url)}]({s.url})")
-    where = f" ({_and(s.areas)} only)" if show_areas and s.areas else ""
-    line = f"- **{s.name}**{where}: {_join(ways)}. {_sentence(s.hours)}"
+    where = f" ({_listing(s.areas)} only)" if show_areas and s.areas else ""
+    line = f"- **{s.name}**{where}: {_listing(ways, 'or')}. {_sentence(s.hours)}"
     if s.free:
         line += " Free."
     elif s.cost:
@@ -181,12 +183,9 @@ def _host(url: str) -> str:
     return re.sub(r"^https://(www\.)?|/$", "", url)
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _listing(items: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or 'or')."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 # --- therapist directories ---------------------------------------------------------------------

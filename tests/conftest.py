@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from deploy.publish import publish
-from support.project_copy import copy_project
+from tools.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -29,8 +29,9 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from tools.project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "deploy")
 
 
 # --- what is compared on each page -----------------------------------------------------------
@@ -185,10 +186,7 @@ def zensical_config(project: Path) -> tuple[dict, list[str]]:
 
 
 def build_zensical(zensical: Path, out: Path) -> tuple[Path | None, str]:
-    work = Path(tempfile.mkdtemp(prefix="ipt-zensical-"))
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / part)
+    work = copy_project(Path(tempfile.mkdtemp(prefix="ipt-zensical-")))
     config, why = zensical_config(work)
     (work / "zensical.yml").write_text(json.dumps(config, indent=1, ensure_ascii=False), encoding="utf-8")
     print("Adapted for Zensical (zensical.yml, inheriting mkdocs.yml):")

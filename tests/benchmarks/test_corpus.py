@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from benchmarks import corpus, projects
-from support.project_copy import copy_project
+from tools.project_copy import copy_project
 from macros.schema import FrontMatter
 
 KEYS = ["alpha2000", "beta2010", "gamma2020"]

@@ -151,6 +151,31 @@ CASES = {
         f"{FILE}: disclaimers.crisis.text: says 'text', but no crisis line in crisis.IE takes text messages"
         " — say only what is true for every country",
     ),
+    # "Exit this page" and "Report a problem".
+    "exit to a plain http page": (
+        lambda d: d["quick_exit"].update(url="http://www.bbc.co.uk/weather"),
+        f"{FILE}: quick_exit.url: 'http://www.bbc.co.uk/weather' is not a web address starting with https://",
+    ),
+    "exit label empty": (
+        lambda d: d["quick_exit"].update(label=" "),
+        f"{FILE}: quick_exit.label: is empty — write the text",
+    ),
+    "report to both an email and a form": (
+        lambda d: d["report_problem"].update(form_url="https://forms.example.org/report"),
+        f"{FILE}: report_problem: set exactly one of email or form_url — where reports of a problem go",
+    ),
+    "report to nowhere": (
+        lambda d: d["report_problem"].pop("email"),
+        f"{FILE}: report_problem: set exactly one of email or form_url — where reports of a problem go",
+    ),
+    "report to something that is not an email address": (
+        lambda d: d["report_problem"].update(email="feedback at our charity"),
+        f"{FILE}: report_problem.email: 'feedback at our charity' is not an email address — write it like",
+    ),
+    "report warning missing": (
+        lambda d: d["report_problem"].pop("warning"),
+        f"{FILE}: report_problem.warning: this key is missing — add it",
+    ),
 }
 
 

@@ -1,11 +1,12 @@
-"""The one way to copy the project for a throwaway build: by the tests' bad-input scenarios and by
-the benchmark. Only what a build reads is copied (config, content, data, logic, theme, publishing)."""
+"""The one way to copy the project for a throwaway build: by the tests' bad-input scenarios, the
+benchmark and the Zensical check. Only what a build reads is copied (config, content, data, logic,
+theme, publishing)."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "deploy")
 
 
