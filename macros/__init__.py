@@ -154,8 +154,33 @@ def _relative(target: str, here: str) -> str:
 
 
 def on_pre_page_macros(env) -> None:
-    """mkdocs-macros, before each page's macros (Zensical does not call this; define_env does the same)."""
+    """mkdocs-macros, before each page's macros (Zensical does not call this; define_env does the same).
+
+    Most articles use no macro but cite(). Compiling such a page as a Jinja template cost more than
+    the rest of its build, so well-formed cite() calls are turned into their markers here, by the
+    same function, and a page with no template syntax left is not rendered by Jinja at all. Nothing
+    to opt into: any other macro, variable or odd spelling leaves template syntax, and Jinja renders
+    the page (and reports its errors) as before.
+    """
     _start_page(env.page, env.page.file.src_path)
+    env.markdown = _cites_to_markers(env, env.markdown)
+    if not env.has_j2(env.markdown):
+        env.page.meta["render_macros"] = False  # mkdocs-macros then returns the page as it is
+
+
+# `{{ cite("key") }}` or `{{ cite("a", 'b') }}` exactly; anything else is left for Jinja.
+CITE_CALL = re.compile(r"""\{\{ *cite\(((?: *(?:"[a-z0-9]+"|'[a-z0-9]+') *,)* *(?:"[a-z0-9]+"|'[a-z0-9]+') *)\) *\}\}""")
+
+
+def _cites_to_markers(env, markdown: str) -> str:
+    def marker(match: re.Match[str]) -> str:
+        try:
+            return env.macros["cite"](*re.findall(r"[a-z0-9]+", match.group(1)))
+        except ContentError as err:
+            line = _file_line(env.page, markdown.count("\n", 0, match.start()) + 1)
+            raise BuildError(f"docs/{env.page.file.src_path}:{line}: {err}") from None
+
+    return CITE_CALL.sub(marker, markdown)
 
 
 def _name_the_page_in_errors(env, src_path: str) -> None:
@@ -257,6 +282,9 @@ if macros_errors is not None:
     def _one_line(error: Exception, markdown: str, page) -> str:
         raise BuildError(describe(error, page)) from None
 
+    # mkdocs-macros has its own (multi-line, WARNING-level) handler for syntax errors; ours wins.
+    macros_errors.format_error.register(TemplateSyntaxError, _one_line)
+
 
 def describe(error: Exception, page) -> str:
     line = _template_line(error, page)
@@ -281,7 +309,10 @@ def _template_line(error: Exception, page) -> int | None:
     if line is None:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
         line = frames[-1].lineno if frames else None
-    if line is None:
-        return None
+    return None if line is None else _file_line(page, line)
+
+
+def _file_line(page, line: int) -> int:
+    """A line of the page's Markdown as a line of its file (front matter counted)."""
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     return line + len(source.splitlines()) - len(page.markdown.splitlines()) if page.markdown else line

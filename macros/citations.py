@@ -23,9 +23,10 @@ from .schema import Reference
 
 NAME = "macros.citations"
 MARKER = re.compile(r"\[\[cite:([a-z0-9]+(?: [a-z0-9]+)*)\]\]")
-# After the macros (Zensical's macros preprocessor has priority 35), before every Markdown
-# preprocessor (snippets 32, normalize_whitespace 30, fenced code 25, HTML blocks 20).
-PRIORITY = 34
+# After the macros (Zensical's macros preprocessor has priority 35), snippets (32) and
+# normalize_whitespace (30, which would delete the stash's placeholder characters); before fenced
+# code (25) and HTML blocks (20).
+PRIORITY = 29
 
 
 def marker(keys: list[str]) -> str:
@@ -43,8 +44,11 @@ class CitationsPreprocessor(Preprocessor):
         if not MARKER.search(text):
             return lines
         citations = Citations(self.extension.bibliography())
-        text = MARKER.sub(lambda m: citations.cite(*m.group(1).split()), text)
-        return (text + "\n\n" + citations.sources()).split("\n")
+        # The links and the list are finished HTML: stashed, so no later Markdown step parses them
+        # again (on a long article that was a third of its build time).
+        stash = self.md.htmlStash.store
+        text = MARKER.sub(lambda m: stash(citations.cite(*m.group(1).split())), text)
+        return [*text.split("\n"), "", citations.sources_heading(), "", stash(citations.sources_list())]
 
 
 class CitationsExtension(Extension):

@@ -1,6 +1,6 @@
 """MkDocs hook (mkdocs.yml `hooks:`): what publishing needs from the generator's page data.
 
-- JSON-LD: a MedicalWebPage for each article, handed to the template as `ipt_jsonld`, which
+- JSON-LD: a MedicalWebPage for each article (its sources as addresses), handed to the template as `ipt_jsonld`, which
   serialises it with `tojson`.
 - Editors may not put inline <script> or markup in front matter the theme writes unescaped: the
   build stops (either would defeat the Content-Security-Policy).
@@ -22,19 +22,14 @@ AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 
 # --- JSON-LD ---------------------------------------------------------------------------------
 
-def reference_work(ref: Any) -> dict[str, Any]:
-    """One entry of a page's Sources as a schema.org CreativeWork."""
-    url = (f"https://doi.org/{ref.doi}" if ref.doi else None) or ref.url or f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
-    work: dict[str, Any] = {
-        "@type": "CreativeWork", "name": ref.title, "creditText": ref.authors, "datePublished": str(ref.year),
-        "isPartOf": {"@type": "CreativeWork", "name": ref.source}, "url": url,
-    }
-    if ref.doi:
-        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi}
-    return work
+def reference_url(ref: Any) -> str:
+    """One entry of a page's Sources for `citation`: its address only. schema.org takes text there,
+    and the full details are on the page already; as CreativeWorks they were the largest part of a
+    long page's HTML."""
+    return (f"https://doi.org/{ref.doi}" if ref.doi else None) or ref.url or f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
 
 
-def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: list[dict[str, Any]]) -> dict[str, Any]:
+def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: list[str]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -70,7 +65,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["ipt_jsonld"] = (
         # The macros module numbers each page's citations and leaves them on the page.
         medical_webpage(page.meta, page.canonical_url, config.site_name,
-                        [reference_work(r) for r in getattr(page, "ipt_references", [])])
+                        [reference_url(r) for r in getattr(page, "ipt_references", [])])
         if is_article(page.meta) else None
     )
     return context

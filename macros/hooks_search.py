@@ -42,6 +42,12 @@ What this hook does with them, and why:
    its `CRISIS_SEARCH_DATA = null` line), so the reader's browser fetches nothing extra, and every
    page stays the same weight (the script is cached once for the whole site).
 
+3. Sources lists. The list that ends each citing article (macros/citations.py) is excluded from
+   the index (`data-search-exclude`), but Material's search plugin still parses it before
+   dropping it: on a long article that took more time than all the rest of the page, about a
+   fifth of a 1,000-article build. So the list is set aside while the search plugin reads the
+   page, and put back before the theme renders it. What the index holds does not change.
+
 MkDocs loads hooks by file path, not as part of the `macros` package (it puts this folder on the
 import path, so macros/schema.py is importable as `schema`). The validated data comes from the
 macros plugin (config.extra.shared, set in macros/__init__.py).
@@ -54,6 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from schema import COUNTRY_NAMES
 
@@ -74,6 +81,9 @@ CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 
 _keywords: dict[str, list[str]] = {}  # page URL ('' = home) -> its keywords, for this build
 _crisis: dict[str, list[str]] = {}  # the help page's URL -> the crisis phrases
+_set_aside: dict[str, str] = {}  # page URL -> its Sources list, while the search plugin reads the page
+# How macros/citations.py's Sources heading starts in the HTML (its attributes, as attr_list writes them).
+SOURCES_HEADING = '<h2 data-search-exclude id="sources">'
 
 
 def spellings(phrase: str) -> list[str]:
@@ -111,6 +121,7 @@ def card_data(shared: dict[str, Any]) -> dict[str, Any]:
 def on_config(config: Any) -> None:
     _keywords.clear()
     _crisis.clear()
+    _set_aside.clear()
     if "shared" not in config.extra:
         raise PluginError("macros/hooks_search.py: the macros plugin must run first — keep `macros` in mkdocs.yml plugins")
 
@@ -129,12 +140,27 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+@event_priority(100)  # before Material's search plugin (priority 0) reads the page
+def _before_search(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     if page.meta.get("keywords"):
         _keywords[page.url] = page.meta["keywords"]
     if page.file.src_uri == config.extra["shared"]["help_link"]["page"]:
         _crisis[page.url] = crisis_phrases(config.extra["shared"])
+    if page.content and SOURCES_HEADING in page.content:
+        start = page.content.index(SOURCES_HEADING)
+        _set_aside[page.url] = page.content[start:]
+        page.content = page.content[:start]
     return context
+
+
+@event_priority(-100)  # after every other plugin and hook, before the theme renders the page
+def _after_search(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    if page.url in _set_aside:
+        page.content += _set_aside.pop(page.url)
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 def on_post_build(config: Any) -> None:

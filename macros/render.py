@@ -219,38 +219,37 @@ class Citations:
             if key not in self.order:
                 self.order.append(key)
             n = self.order.index(key) + 1
-            ref = self.bibliography[key]
-            label = f"Source {n}: {_first_author(ref.authors)} {ref.year}"
-            links.append(f'<a href="#source-{n}" title="{html.escape(label)}">{n}</a>')
-        return f'<sup class="cite">[{", ".join(links)}]</sup>'
+            links.append(f'<a class="cite" href="#source-{n}">[{n}]</a>')
+        # One tag a source ([1][2], raised by the theme's CSS): the smallest markup a long page
+        # repeats dozens of times, and the fewest tags for every later step to parse.
+        return "".join(links)
 
     def references(self) -> list[Reference]:
         """The cited references, in citation-number order."""
         return [self.bibliography[k] for k in self.order]
 
-    def sources(self) -> str:
-        if not self.order:
-            return ""
-        # The span gives each source an anchor for its citations; data-search-exclude keeps
-        # journal titles out of the search index, where they would only add noise.
-        items = [f'{n}. <span id="source-{n}"></span>{format_reference(self.bibliography[k])}' for n, k in enumerate(self.order, 1)]
-        return "## Sources { #sources data-search-exclude }\n\n" + "\n".join(items) + "\n"
+    def sources_heading(self) -> str:
+        """The Markdown heading of the Sources list (Markdown, so it is in the page's contents list).
+        data-search-exclude keeps journal titles out of the search index, where they only add noise."""
+        return "## Sources { #sources data-search-exclude }" if self.order else ""
 
-
-def _first_author(authors: str) -> str:
-    return authors.split(",")[0].split(" ")[0]
+    def sources_list(self) -> str:
+        """The numbered list as HTML; each item is the anchor its citations link to."""
+        items = [f'<li id="source-{n}">{format_reference(self.bibliography[k])}</li>' for n, k in enumerate(self.order, 1)]
+        return "<ol>\n" + "\n".join(items) + "\n</ol>" if items else ""
 
 
 def format_reference(ref: Reference) -> str:
+    """One source as HTML: authors (year). Title. <em>Journal</em>. Links."""
     links = []
     if ref.doi:
-        links.append(f"[doi:{ref.doi}](https://doi.org/{ref.doi})")
+        links.append(f'<a href="https://doi.org/{html.escape(ref.doi)}">doi:{html.escape(ref.doi)}</a>')
     if ref.pmid:
-        links.append(f"[PubMed {ref.pmid}](https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/)")
+        links.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/">PubMed {ref.pmid}</a>')
     if ref.url:
-        links.append(f"[{_host(ref.url)}]({ref.url})")
-    title = ref.title.rstrip(".")
-    return f"{_md_escape(ref.authors)} ({ref.year}). {_md_escape(title)}. *{_md_escape(ref.source)}*. " + " · ".join(links)
+        links.append(f'<a href="{html.escape(ref.url)}">{html.escape(_host(ref.url))}</a>')
+    title = html.escape(ref.title.rstrip("."))
+    return f"{html.escape(ref.authors)} ({ref.year}). {title}. <em>{html.escape(ref.source)}</em>. " + " · ".join(links)
 
 
 # --- glossary ----------------------------------------------------------------------------------
@@ -270,8 +269,3 @@ def tooltips(entries: list[GlossaryEntry]) -> dict[str, str]:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-
-def _md_escape(text: str) -> str:
-    return re.sub(r"([*_\[\]<>])", r"\\\1", text)

@@ -1,7 +1,7 @@
 """A person in crisis who types what they feel into the search is led to help first.
 
 Every phrase of `crisis_search.phrases` in macros/data/shared-content.yml (and its form without
-apostrophes, as many people type it) is typed key by key into the real search of the built site:
+apostrophes, as many people type it) is typed into the real search of the built site:
 the help page must be the first result for the explicit groups (suicide, self-harm, overdose,
 abuse) and in the first three for the soft ones, the help card must show above the results, and
 no phrase may end in "no results". Ordinary questions, including ones that share an everyday word
@@ -13,12 +13,14 @@ import re
 from collections.abc import Callable
 
 import pytest
+import yaml
 from playwright.sync_api import Page
 
+from conftest import ROOT
 from macros.schema import EXPLICIT_GROUPS
 
 from .conftest import FailingPages, report
-from .search_ui import open_search, page_of, wait_for_results
+from .search_ui import enter_search, open_search, page_of
 from .test_axe import SCHEME, axe_problems, check_palette
 
 CARD = ".ipt-crisis-card"
@@ -37,6 +39,10 @@ SHARED_WORDS = [
 ]
 
 
+# One test per group of phrases (macros/data/shared-content.yml), so parallel workers share them.
+GROUPS = list(yaml.safe_load((ROOT / "macros/data/shared-content.yml").read_text(encoding="utf-8"))["crisis_search"]["phrases"])
+
+
 def typed_forms(shared_content: dict) -> list[tuple[str, str]]:
     """(what is typed, its group): every phrase, and its form without apostrophes if different."""
     forms: dict[str, str] = {}
@@ -47,14 +53,13 @@ def typed_forms(shared_content: dict) -> list[tuple[str, str]]:
     return list(forms.items())
 
 
-def retype(page: Page, text: str) -> list[str]:
-    """Empty the search box as a reader does, type `text` key by key, return the result links."""
+def retype(page: Page, text: str, key_by_key: bool = True) -> list[str]:
+    """Empty the search box as a reader does, type `text` (see search_ui.enter_search), return the result links."""
     box = page.locator("input.md-search__input")
     box.press("Control+a")
     box.press("Backspace")
     page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
-    box.press_sequentially(text)
-    return wait_for_results(page)
+    return enter_search(page, text, key_by_key)
 
 
 def crisis_problem(page: Page, phrase: str, group: str, results: list[str], help_path: str) -> str:
@@ -79,16 +84,21 @@ def search_page(window: Callable[..., Page], base_url: str) -> Page:
     return page
 
 
+def test_the_data_file_lists_enough_crisis_phrasings(shared_content: dict) -> None:
+    assert len({p for p, _ in typed_forms(shared_content)}) >= 80, "the data file should list at least 80 crisis phrasings"
+
+
+@pytest.mark.parametrize("group", GROUPS)
 def test_every_crisis_phrase_leads_to_help(
-    search_page: Page, base_url: str, shared_content: dict, help_path: str, failing_pages: FailingPages
+    search_page: Page, base_url: str, shared_content: dict, help_path: str, failing_pages: FailingPages, group: str
 ) -> None:
     errors: list[str] = []
     search_page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    forms = typed_forms(shared_content)
-    assert len({p for p, _ in forms}) >= 80, "the data file should list at least 80 crisis phrasings"
+    forms = [(phrase, g) for phrase, g in typed_forms(shared_content) if g == group]
+    assert forms, f"no phrases in the group {group}"
     problems = []
     for phrase, group in forms:
-        results = [page_of(href, base_url) for href in retype(search_page, phrase)]
+        results = [page_of(href, base_url) for href in retype(search_page, phrase, key_by_key=False)]
         problem = crisis_problem(search_page, phrase, group, results, help_path)
         if problem:
             problems.append(problem)
@@ -101,7 +111,7 @@ def test_every_crisis_phrase_leads_to_help(
 def test_ordinary_questions_show_no_help_card(search_page: Page) -> None:
     shown = []
     for query in ORDINARY:
-        retype(search_page, query)
+        retype(search_page, query, key_by_key=False)
         if search_page.locator(CARD).count():
             shown.append(query)
     assert not shown, f"the help card showed for ordinary questions: {shown}"
@@ -110,7 +120,7 @@ def test_ordinary_questions_show_no_help_card(search_page: Page) -> None:
 def test_shared_everyday_words_do_not_put_help_first(search_page: Page, base_url: str, help_path: str) -> None:
     first = {}
     for query in SHARED_WORDS:
-        results = [page_of(href, base_url) for href in retype(search_page, query)]
+        results = [page_of(href, base_url) for href in retype(search_page, query, key_by_key=False)]
         first[query] = results[0] if results else "no results"
     wrong = {q: p for q, p in first.items() if p in (help_path, "no results")}
     assert not wrong, f"these everyday questions put /{help_path} first or found nothing: {wrong}"
@@ -153,7 +163,7 @@ def test_help_card_content_keyboard_and_screen_reader(
         "the focused card link shows no focus outline"
     # Small slips still match; a different word does not.
     for slip, shows in (("i want to dye", True), ("sucidal", True), ("suicdie", True), ("homeless", False)):
-        retype(search_page, slip)
+        retype(search_page, slip, key_by_key=False)
         assert (search_page.locator(CARD).count() == 1) is shows, f"'{slip}': card shown should be {shows}"
 
 

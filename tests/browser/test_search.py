@@ -1,5 +1,4 @@
-"""Search finds pages from readers' own words: each phrase, typed into the header search as a
-reader types it (key by key), must list the page a reader would expect among the top 3 results,
+"""Search finds pages from readers' own words: each phrase, typed into the header search, must list the page a reader would expect among the top 3 results,
 and clicking that result must open the page.
 
 The expectations are a reader's, not tuned to the current text: when one fails, the message names
@@ -11,9 +10,10 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from .conftest import FailingPages
+from .profiles import PHONE
 from .search_ui import page_of, type_search
 
 # (what a reader types, pages that rightly answer it: one must be in the top 3)
@@ -94,9 +94,10 @@ PHRASES: list[tuple[str, list[str]]] = [
 ]
 
 def search(page: Page, base_url: str, phrase: str) -> list[str]:
-    """Type `phrase` into the header search of the home page; return result pages, best first."""
+    """Type `phrase` into the header search of the home page; return result pages, best first.
+    (Whole phrases at once: key by key is tested by the phone test below and in test_crisis_search.py.)"""
     page.goto(base_url)
-    return [page_of(href, base_url) for href in type_search(page, phrase)]
+    return [page_of(href, base_url) for href in type_search(page, phrase, key_by_key=False)]
 
 
 def ranking_problem(phrase: str, expected: list[str], results: list[str]) -> str:
@@ -151,3 +152,46 @@ def test_ranking_check_names_the_winners(window: Callable[..., Page], base_url: 
     assert problem.startswith(f'search "lonely": expected /about/ in the top 3, got {top} (/about/ ')
     assert ranking_problem("lonely", ["x/"], ["a/", "b/", "c/", "x/"]) == (
         'search "lonely": expected /x/ in the top 3, got 1. /a/, 2. /b/, 3. /c/ (/x/ is #4)')
+
+
+# --- the search index loads when a reader starts to search (docs/javascripts/search-on-demand.js) ---
+
+INDEX = "search/search_index.json"
+
+
+def index_requests(browser: Browser, url: str, search_for: str = "", block: str = "") -> tuple[list[str], list[str]]:
+    """(index requests while the page opened and settled, the result pages of `search_for`), in a fresh
+    phone window; `block` names a script of the site to leave out (for the bad example)."""
+    context = browser.new_context(**PHONE)
+    try:
+        requests: list[str] = []
+        context.on("request", lambda r: r.url.split("?")[0].endswith(INDEX) and requests.append(r.url))
+        if block:
+            context.route(f"**/{block}", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        before = list(requests)
+        results = type_search(page, search_for) if search_for else []
+        assert not search_for or requests, f"searching for {search_for!r} never asked for the index"
+        return before, results
+    finally:
+        context.close()
+
+
+def test_index_loads_only_when_a_reader_searches(browser: Browser, base_url: str) -> None:
+    before, results = index_requests(browser, base_url + "questions/", search_for="lonely")
+    assert before == [], f"the page asked for the search index before anyone searched: {before}"
+    assert "focus-areas/loneliness/" in [page_of(r, base_url) for r in results[:3]], results
+
+
+def test_index_check_sees_a_page_that_loads_it_at_once(browser: Browser, base_url: str) -> None:
+    """Without search-on-demand.js, Material asks for the index as the page opens: the check sees it."""
+    before, _ = index_requests(browser, base_url + "questions/", block="search-on-demand.js")
+    assert [u.removeprefix(base_url) for u in before] == [INDEX]
+
+
+def test_a_page_opened_from_a_result_still_highlights_the_words(window: Callable[..., Page], base_url: str) -> None:
+    page = window("desktop")
+    page.goto(base_url + "focus-areas/grief/?h=grief")
+    page.locator("article mark").first.wait_for()

@@ -106,12 +106,12 @@ def test_citations_are_numbered_in_order_of_first_use() -> None:
     c = render.Citations(BIB)
     first = c.cite("cuijpers2016")
     second = c.cite("lin2022", "cuijpers2016")
-    assert 'href="#source-1"' in first
-    assert 'href="#source-2"' in second and 'href="#source-1"' in second
-    sources = c.sources()
-    assert sources.startswith("## Sources { #sources data-search-exclude }")
-    assert sources.index("Cuijpers") < sources.index("Lin T")
-    assert "https://doi.org/10.1176/appi.ajp.2015.15091141" in sources
+    assert first == '<a class="cite" href="#source-1">[1]</a>'
+    assert second == '<a class="cite" href="#source-2">[2]</a><a class="cite" href="#source-1">[1]</a>'
+    assert c.sources_heading() == "## Sources { #sources data-search-exclude }"
+    sources = c.sources_list()
+    assert sources.index('<li id="source-1">Cuijpers') < sources.index('<li id="source-2">Lin T')
+    assert '<a href="https://doi.org/10.1176/appi.ajp.2015.15091141">' in sources
 
 
 def test_cite_rejects_unknown_key_and_no_key() -> None:
@@ -123,7 +123,13 @@ def test_cite_rejects_unknown_key_and_no_key() -> None:
 
 
 def test_no_sources_section_without_citations() -> None:
-    assert render.Citations(BIB).sources() == ""
+    assert render.Citations(BIB).sources_heading() == render.Citations(BIB).sources_list() == ""
+
+
+def test_reference_text_is_escaped_html() -> None:
+    ref = BIB["cuijpers2016"].model_copy(update={"title": "Less <b>bold</b> & more", "authors": "O'Brien A"})
+    text = render.format_reference(ref)
+    assert "Less &lt;b&gt;bold&lt;/b&gt; &amp; more" in text and "O&#x27;Brien A" in text
 
 
 def test_glossary_and_tooltips() -> None:
@@ -167,6 +173,11 @@ PAGE_CASES = {
         "{{ crisis_lines('US') }}",
         "docs/broken.md:12: a macro got the wrong arguments",
     ),
+    # Not the exact form the fast path takes (macros/__init__.py, CITE_CALL): Jinja reads it, and says what is wrong.
+    "cite with a brace missing": (
+        'IPT helps {{ cite("cuijpers2016") }.',
+        "docs/broken.md:12: macro syntax error",
+    ),
 }
 
 
@@ -180,6 +191,23 @@ def test_broken_page_fails_build_with_one_line(project: Project, case: str) -> N
     assert len(lines) == 1, result.stderr
     assert expected in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_pages_with_and_without_other_macros_render_alike(project: Project) -> None:
+    """Pages whose only macros are cite() skip Jinja (macros/__init__.py); any other macro on the
+    page still renders. Either way no template syntax reaches the reader."""
+    cites = 'One {{ cite("cuijpers2016") }}. Two {{cite( "lin2022" ,\'cuijpers2016\')}}.'
+    project.write("docs/only-cites.md", PAGE.format(macro=cites))
+    project.write("docs/mixed.md", PAGE.format(macro=cites + '\n\n{{ disclaimer("medical") }}'))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    for name in ("only-cites", "mixed"):
+        html = (project.path / "site" / name / "index.html").read_text(encoding="utf-8")
+        assert "{{" not in html and "cite(" not in html, name
+        assert ('One <a class="cite" href="#source-1">[1]</a>. Two <a class="cite" href="#source-2">[2]</a>'
+                '<a class="cite" href="#source-1">[1]</a>.') in html, name
+        assert '<li id="source-2">Lin T' in html, name
+    assert 'data-ipt="disclaimer-medical"' in (project.path / "site/mixed/index.html").read_text(encoding="utf-8")
 
 
 def test_bad_front_matter_fails_build(project: Project) -> None:

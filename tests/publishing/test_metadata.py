@@ -69,9 +69,10 @@ def jsonld_problems(html: str, where: str, fm: dict[str, Any], url: str) -> list
     sources = soup.select("h2#sources + ol > li")
     citations = data.get("citation", [])
     want(len(citations) == len(sources), f"has {len(citations)} citations, the page lists {len(sources)} sources")
-    for i, c in enumerate(citations, 1):
-        want(c.get("@type") == "CreativeWork" and bool(c.get("name")) and str(c.get("url", "")).startswith("https://"),
-             f"citation {i} needs @type CreativeWork, a name and an https url (got {c!r})")
+    for i, (c, source) in enumerate(zip(citations, sources), 1):
+        links = [a.get("href") for a in source.find_all("a")]
+        want(isinstance(c, str) and c.startswith("https://") and c in links,
+             f"citation {i} must be the https address of source {i} (one of {links}; got {c!r})")
     return problems
 
 
@@ -83,9 +84,9 @@ def test_every_page_has_description_canonical_and_sharing_tags(site: Path, confi
         fm, url = front_matter(path), config.site_url + path
         canonical = soup.find("link", rel="canonical")
         expected = {
-            "description": fm["description"], "og:description": fm["description"], "twitter:description": fm["description"],
-            "og:title": fm["title"], "twitter:title": fm["title"], "og:url": url, "og:site_name": config.site_name,
-            "og:image": card, "twitter:image": card, "twitter:card": "summary_large_image",
+            "description": fm["description"], "og:description": fm["description"],
+            "og:title": fm["title"], "og:url": url, "og:site_name": config.site_name,
+            "og:image": card, "twitter:card": "summary_large_image",
             "og:type": "article" if is_article(fm) else "website",
         }
         problems += [f"/{path}: {k} is {meta(soup, k)!r}, expected {v!r}" for k, v in expected.items() if meta(soup, k) != v]
@@ -129,12 +130,13 @@ def test_jsonld_check_reports_bad_examples() -> None:
         "/grief/: JSON-LD is not valid JSON (Expecting ',' delimiter")
     wrong = {"@context": "https://schema.org", "@type": "WebPage", "name": "Grief", "description": "About grief.",
              "url": URL, "about": {"@type": "Thing", "name": "IPT"}, "audience": {"@type": "PeopleAudience"},
-             "reviewedBy": {"@type": "Person", "name": "Dr X"}, "citation": [{"@type": "CreativeWork", "name": "A"}]}
-    html = f'<script type="application/ld+json">{json.dumps(wrong)}</script><h2 id="sources">Sources</h2><ol><li>A</li></ol>'
+             "reviewedBy": {"@type": "Person", "name": "Dr X"}, "citation": ["https://doi.org/10.1/b"]}
+    html = (f'<script type="application/ld+json">{json.dumps(wrong)}</script>'
+            '<h2 id="sources">Sources</h2><ol><li>A <a href="https://doi.org/10.1/a">doi:10.1/a</a></li></ol>')
     assert jsonld_problems(html, "/grief/", FM, URL) == [
         "/grief/: JSON-LD @type is 'WebPage', expected 'MedicalWebPage'",
         "/grief/: JSON-LD lastReviewed None is not 2026-01-02",
         "/grief/: JSON-LD about is {'@type': 'Thing', 'name': 'IPT'}, expected a PsychologicalTreatment named 'Interpersonal psychotherapy'",
         "/grief/: JSON-LD reviewedBy 'Dr X' does not match front matter reviewed_by None",
-        "/grief/: JSON-LD citation 1 needs @type CreativeWork, a name and an https url (got {'@type': 'CreativeWork', 'name': 'A'})",
+        "/grief/: JSON-LD citation 1 must be the https address of source 1 (one of ['https://doi.org/10.1/a']; got 'https://doi.org/10.1/b')",
     ]

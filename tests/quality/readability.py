@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 # headings (fragments, not sentences), code, tables, admonition titles, citation numbers,
 # the ¶ section links, and our article footer (disclaimers, review dates, finder box).
 NOT_BODY = ("h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "table", ".admonition-title",
-            "sup.cite", "a.headerlink", "aside.ipt-article-footer", "script", "style")
+            "a.cite", "a.headerlink", "aside.ipt-article-footer", "script", "style")
 # Each of these ends a sentence for the count, even without a full stop (list items, definitions).
 BLOCKS = ("p", "li", "dt", "dd", "blockquote", "figcaption", "summary", "div", "section")
 
