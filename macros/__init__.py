@@ -25,7 +25,7 @@ import jinja2
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
 from pydantic import ValidationError
 
-from . import citations, render
+from . import citations, render, tooltips
 from .data_files import BuildError, DataFileError, load_all
 from .render import ContentError
 from .schema import FrontMatter, is_article, problems
@@ -56,6 +56,8 @@ def define_env(env) -> None:
                 " pages with no numbered citations and no Sources list"
             )
         extensions.append(citations.CitationsExtension(bibliography=bibliography))  # MkDocs, before any page
+    if page is None and not any(tooltips.is_tooltips(e) for e in extensions):
+        extensions.append(tooltips.TooltipsExtension())  # a tooltip on each term's first use only
     if page is not None:
         _start_page(page, page.path, dates_as_text=True)
         _name_the_page_in_errors(env, page.path)

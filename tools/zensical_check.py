@@ -164,21 +164,23 @@ def zensical_config(project: Path) -> tuple[dict, list[str]]:
     """The derived configuration Zensical builds with, and why each addition is needed."""
     from macros import render, template_data
     from macros.citations import NAME
+    from macros.tooltips import NAME as TOOLTIPS
     from macros.data_files import load_all
 
     shared, _, glossary = load_all(project)
     config = {
         "INHERIT": "mkdocs.yml",  # Zensical appends the lists below to mkdocs.yml's
         "site_dir": "zensical-site",
-        "markdown_extensions": [NAME, {"abbr": {"glossary": render.tooltips(glossary)}}],
+        "markdown_extensions": [NAME, {"abbr": {"glossary": render.tooltips(glossary)}}, TOOLTIPS],
         "extra": {"shared": template_data(shared)},
     }
     why = [
         "site_dir: zensical-site — Zensical has no option for the output folder",
         f"markdown_extensions: + {NAME} — MkDocs gets it from define_env; Zensical converts a page's"
         " Markdown before define_env runs, so it must be named (with the project on PYTHONPATH)",
-        "markdown_extensions: abbr glossary from macros/data/glossary.yml — same reason: set by"
-        " define_env, it comes too late for the first page Zensical builds",
+        "markdown_extensions: abbr glossary from macros/data/glossary.yml, and + macros.tooltips (each"
+        " term's first use only) — same reason: set by define_env, they come too late for the first"
+        " page Zensical builds",
         "extra.shared: from macros/data/shared-content.yml — Zensical's templates do not see what"
         " define_env adds to the configuration",
     ]
