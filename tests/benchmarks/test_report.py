@@ -30,7 +30,7 @@ def test_report_marks_a_missed_budget_and_explains_it() -> None:
     assert "| MISS " in row and "/grief/: 2.00 x" in row
     assert "### Misses in detail" in text
     assert "`/grief/`: 2.00 x (20,000 B vs 10,000 B). ours minus stock: HTML +10,000 B" in text
-    assert "6 of 7 budgets" not in text and "1 of 7 budgets MISS or NOT RUN" in text
+    assert "7 of 8 budgets" not in text and "1 of 8 budgets MISS or NOT RUN" in text
 
 
 def test_misses_with_the_same_cause_are_listed_once_with_every_page() -> None:

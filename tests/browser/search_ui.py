@@ -26,9 +26,17 @@ def wait_for_results(page: Page, settle_ms: int = 120) -> list[str]:
     arrive after the last key; the list is final once it is the same twice in a row, settle_ms
     apart. settle_ms=0: only one search was asked for, so its first answer is the final one.
     """
-    page.locator(".md-search-result__meta").filter(has_not_text=re.compile("Initializing|Type to start")).wait_for()
-    seen: list[str] = page.evaluate(RESULT_PAGES) if not settle_ms else []
-    for _ in range(40 if settle_ms else 0):
+    meta = page.locator(".md-search-result__meta").filter(has_not_text=re.compile("Initializing|Type to start"))
+    meta.wait_for()
+    if not settle_ms:
+        if "No matching" in meta.inner_text():
+            return []
+        # The count shows first; the list follows in the next frames.
+        page.locator(".md-search-result__item").first.wait_for()
+        page.evaluate("new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
+        return page.evaluate(RESULT_PAGES)
+    seen: list[str] = []
+    for _ in range(40):
         now = page.evaluate(RESULT_PAGES)
         if now and now == seen:
             break
@@ -55,9 +63,20 @@ def enter_search(page: Page, phrase: str, key_by_key: bool = True) -> list[str]:
     if key_by_key:
         box.press_sequentially(phrase)
         return wait_for_results(page)
+    # Ready and empty first: an answer to the empty box must not arrive after the phrase is in.
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
     box.fill(phrase)
     box.press("End")
     return wait_for_results(page, settle_ms=0)
+
+
+def retype(page: Page, text: str, key_by_key: bool = True) -> list[str]:
+    """Empty the open search box as a reader does, type `text` (see enter_search), return the result links."""
+    box = page.locator("input.md-search__input")
+    box.press("Control+a")
+    box.press("Backspace")
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
+    return enter_search(page, text, key_by_key)
 
 
 def page_of(href: str, base_url: str) -> str:

@@ -20,7 +20,7 @@ from conftest import ROOT
 from macros.schema import EXPLICIT_GROUPS
 
 from .conftest import FailingPages, report
-from .search_ui import enter_search, open_search, page_of
+from .search_ui import open_search, page_of, retype
 from .test_axe import SCHEME, axe_problems, check_palette
 
 CARD = ".ipt-crisis-card"
@@ -51,15 +51,6 @@ def typed_forms(shared_content: dict) -> list[tuple[str, str]]:
             forms.setdefault(phrase, group)
             forms.setdefault(re.sub(r"['’]", "", phrase), group)
     return list(forms.items())
-
-
-def retype(page: Page, text: str, key_by_key: bool = True) -> list[str]:
-    """Empty the search box as a reader does, type `text` (see search_ui.enter_search), return the result links."""
-    box = page.locator("input.md-search__input")
-    box.press("Control+a")
-    box.press("Backspace")
-    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
-    return enter_search(page, text, key_by_key)
 
 
 def crisis_problem(page: Page, phrase: str, group: str, results: list[str], help_path: str) -> str:
