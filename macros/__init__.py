@@ -69,7 +69,7 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
     def cite(*keys: str) -> str:
         """Numbered links to the page's Sources list, which is added at the end of the page."""
         render.Citations(bibliography).cite(*keys)  # unknown keys stop the build here, at the macro's line
-        _remember_references(env, [bibliography[k] for k in keys])
+        _remember_references(env, bibliography, keys)
         return citations.marker(list(keys))  # numbered, and listed under Sources, by macros/citations.py
 
     def disclaimer(kind: str) -> str:
@@ -226,7 +226,7 @@ def _start_page(page, src_path: str, dates_as_text: bool = False) -> None:
     page.meta["ipt_review_text"] = {
         "last_reviewed": _long_date(front_matter.last_reviewed), "review_due": _long_date(front_matter.review_due),
     }
-    page.ipt_references = []  # for the JSON-LD (macros/hooks_publishing.py), filled by cite()
+    page.ipt_references = {}  # key -> reference, for the JSON-LD (macros/hooks_publishing.py), filled by cite()
 
 
 def _source_text(page) -> str:
@@ -250,14 +250,15 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"  # 5 March 2026
 
 
-def _remember_references(env, refs: list) -> None:
+def _remember_references(env, bibliography: dict, keys: tuple[str, ...]) -> None:
+    """The page's cited references, by key, in order of first use (compared by key: comparing the
+    pydantic models themselves was a tenth of a long article's build)."""
     page = _current_page(env)
     if page is None:
         return
-    known = page.__dict__.setdefault("ipt_references", [])
-    for ref in refs:
-        if ref not in known:
-            known.append(ref)
+    known = page.__dict__.setdefault("ipt_references", {})
+    for key in keys:
+        known.setdefault(key, bibliography[key])
 
 
 def page_url(target: str) -> str:

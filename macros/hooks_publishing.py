@@ -65,7 +65,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["ipt_jsonld"] = (
         # The macros module numbers each page's citations and leaves them on the page.
         medical_webpage(page.meta, page.canonical_url, config.site_name,
-                        [reference_url(r) for r in getattr(page, "ipt_references", [])])
+                        [reference_url(r) for r in getattr(page, "ipt_references", {}).values()])
         if is_article(page.meta) else None
     )
     return context
