@@ -82,8 +82,8 @@ CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 _keywords: dict[str, list[str]] = {}  # page URL ('' = home) -> its keywords, for this build
 _crisis: dict[str, list[str]] = {}  # the help page's URL -> the crisis phrases
 _set_aside: dict[str, str] = {}  # page URL -> its Sources list, while the search plugin reads the page
-# How macros/citations.py's Sources heading starts in the HTML (its attributes, as attr_list writes them).
-SOURCES_HEADING = '<h2 data-search-exclude id="sources">'
+# The Sources heading macros/citations.py adds (`## Sources { #sources … }`), in any attribute order.
+SOURCES_HEADING = re.compile(r'<h2\b[^>]*\bid="sources"')
 
 
 def spellings(phrase: str) -> list[str]:
@@ -146,10 +146,10 @@ def _before_search(context: dict[str, Any], page: Any, config: Any, nav: Any) ->
         _keywords[page.url] = page.meta["keywords"]
     if page.file.src_uri == config.extra["shared"]["help_link"]["page"]:
         _crisis[page.url] = crisis_phrases(config.extra["shared"])
-    if page.content and SOURCES_HEADING in page.content:
-        start = page.content.index(SOURCES_HEADING)
-        _set_aside[page.url] = page.content[start:]
-        page.content = page.content[:start]
+    heading = SOURCES_HEADING.search(page.content or "")
+    if heading:
+        _set_aside[page.url] = page.content[heading.start():]
+        page.content = page.content[:heading.start()]
     return context
 
 

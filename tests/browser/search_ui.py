@@ -19,31 +19,42 @@ def open_search(page: Page) -> None:
         page.locator("input.md-search__input").click()
 
 
-def wait_for_results(page: Page, settle_ms: int = 120) -> list[str]:
+META = ".md-search-result__meta"
+
+
+def wait_until_empty(page: Page) -> None:
+    """The search is ready and its box empty (Material says "Type to start searching")."""
+    page.locator(META).filter(has_text="Type to start searching").wait_for()
+
+
+def wait_for_results(page: Page) -> list[str]:
     """The result links (page level, best first) once the list has stopped changing.
 
     The search worker answers every key press, so early answers (for "l", "lo", ...) can still
-    arrive after the last key; the list is final once it is the same twice in a row, settle_ms
-    apart. settle_ms=0: only one search was asked for, so its first answer is the final one.
+    arrive after the last key; the list is final once it is the same twice in a row.
     """
-    meta = page.locator(".md-search-result__meta").filter(has_not_text=re.compile("Initializing|Type to start"))
-    meta.wait_for()
-    if not settle_ms:
-        if "No matching" in meta.inner_text():
-            return []
-        # The count shows first; the list follows in the next frames.
-        page.locator(".md-search-result__item").first.wait_for()
-        page.evaluate("new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
-        return page.evaluate(RESULT_PAGES)
+    page.locator(META).filter(has_not_text=re.compile("Initializing|Type to start")).wait_for()
     seen: list[str] = []
     for _ in range(40):
         now = page.evaluate(RESULT_PAGES)
         if now and now == seen:
             break
         seen = now
-        page.wait_for_timeout(settle_ms)
+        page.wait_for_timeout(120)
     page.evaluate("document.getAnimations().forEach((a) => a.finish())")  # the overlay fades in
     return seen
+
+
+def answer_to_one_search(page: Page) -> list[str]:
+    """The result links when only one search was asked for: its first answer is the final one."""
+    meta = page.locator(META).filter(has_not_text=re.compile("Initializing|Type to start"))
+    meta.wait_for()
+    if "No matching" in meta.inner_text():
+        return []
+    # The count shows first; the list follows in the next frames.
+    page.locator(".md-search-result__item").first.wait_for()
+    page.evaluate("new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
+    return page.evaluate(RESULT_PAGES)
 
 
 def type_search(page: Page, phrase: str, key_by_key: bool = True) -> list[str]:
@@ -63,11 +74,10 @@ def enter_search(page: Page, phrase: str, key_by_key: bool = True) -> list[str]:
     if key_by_key:
         box.press_sequentially(phrase)
         return wait_for_results(page)
-    # Ready and empty first: an answer to the empty box must not arrive after the phrase is in.
-    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
+    wait_until_empty(page)  # so no answer to the empty box can arrive after the phrase is in
     box.fill(phrase)
     box.press("End")
-    return wait_for_results(page, settle_ms=0)
+    return answer_to_one_search(page)
 
 
 def retype(page: Page, text: str, key_by_key: bool = True) -> list[str]:
@@ -75,7 +85,7 @@ def retype(page: Page, text: str, key_by_key: bool = True) -> list[str]:
     box = page.locator("input.md-search__input")
     box.press("Control+a")
     box.press("Backspace")
-    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
+    wait_until_empty(page)
     return enter_search(page, text, key_by_key)
 
 

@@ -9,6 +9,13 @@ from conftest import Project, error_lines
 
 FILE = "macros/data/shared-content.yml"
 ARTICLE = "docs/focus-areas/grief.md"
+PRODUCTION = "https://ipt.our-charity.org/"
+
+
+def report_by_form(project: Project, form_url: str) -> None:
+    """Reports go to a web form instead of the shipped email address."""
+    project.edit_yaml(FILE, lambda d: (d["report_problem"].pop("email"), d["report_problem"].update(form_url=form_url)))
+
 
 @pytest.mark.parametrize(("route", "key", "value"), [
     ({}, "email", "feedback@example.org"),  # the file as shipped
@@ -17,9 +24,9 @@ ARTICLE = "docs/focus-areas/grief.md"
 def test_production_build_refuses_a_placeholder_report_route(
     project: Project, monkeypatch: pytest.MonkeyPatch, route: dict, key: str, value: str
 ) -> None:
-    monkeypatch.setenv("SITE_URL", "https://ipt.our-charity.org/")
+    monkeypatch.setenv("SITE_URL", PRODUCTION)
     if route:
-        project.edit_yaml(FILE, lambda d: (d["report_problem"].pop("email"), d["report_problem"].update(route)))
+        report_by_form(project, route["form_url"])
     result = project.build()
     assert result.returncode != 0
     assert error_lines(result) == [
@@ -30,9 +37,8 @@ def test_production_build_refuses_a_placeholder_report_route(
 
 def test_form_route_fills_in_the_page_address(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     """A real form address passes a production build; each page's address goes in its query."""
-    monkeypatch.setenv("SITE_URL", "https://ipt.our-charity.org/")
-    project.edit_yaml(FILE, lambda d: (d["report_problem"].pop("email"),
-                                       d["report_problem"].update(form_url="https://our-charity.org/report?topic=ipt")))
+    monkeypatch.setenv("SITE_URL", PRODUCTION)
+    report_by_form(project, "https://our-charity.org/report?topic=ipt")
     result = project.build()
     assert result.returncode == 0, "\n".join(error_lines(result))
     html = (project.path / "site/focus-areas/grief/index.html").read_text(encoding="utf-8")

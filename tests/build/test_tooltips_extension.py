@@ -7,6 +7,7 @@ from markdown.extensions.abbr import AbbrExtension
 from macros.tooltips import TooltipsExtension
 
 GLOSSARY = {"IPT": "Interpersonal psychotherapy.", "CBT": "Cognitive behavioural therapy."}
+TEXT = "IPT or CBT?\n\n- **IPT** helps.\n- IPT and CBT, then *IPT*.\n"  # IPT 4 times, CBT twice
 
 
 def convert(text: str, first_use_only: bool = True) -> str:
@@ -15,8 +16,7 @@ def convert(text: str, first_use_only: bool = True) -> str:
 
 
 def test_each_term_has_one_tooltip_at_its_first_use() -> None:
-    text = "IPT or CBT?\n\n- **IPT** helps.\n- IPT and CBT, then *IPT*.\n"
-    html = convert(text)
+    html = convert(TEXT)
     assert html.count("<abbr") == 2
     assert html.startswith('<p><abbr title="Interpersonal psychotherapy.">IPT</abbr> or <abbr title="Cognitive')
     # Later uses stay, as plain words, with the text around them in place.
@@ -25,4 +25,4 @@ def test_each_term_has_one_tooltip_at_its_first_use() -> None:
 
 def test_without_it_every_use_has_one() -> None:
     """What the abbr extension does alone (so the test above sees the extension's work)."""
-    assert convert("IPT or CBT?\n\n- **IPT** helps.\n- IPT and CBT, then *IPT*.\n", first_use_only=False).count("<abbr") == 6
+    assert convert(TEXT, first_use_only=False).count("<abbr") == 6
