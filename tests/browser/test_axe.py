@@ -4,6 +4,15 @@ at phone and desktop size, nor in the search overlay showing results.
 axe is the copy bundled with axe-playwright-python (no download). Besides the WCAG tags we switch
 on `aria-dialog-name` (an axe best practice): without it, screen readers announce the search as
 an unnamed "dialog".
+
+Each page is opened once per size, and checked in both palettes by switching with Material's own
+palette switch (what a reader's click does). Two facts keep this fast without checking less:
+- The dark palette changes colours only, so in it only the colour rules (COLOUR_RULES) can find
+  something new; every other rule gave its answer on the same page and layout in light.
+- The colour rules are most of axe's time, and the article's colours do not depend on the screen
+  width. At phone size they check the page around the article (header, menu, footer); the article
+  itself is checked there only if its colours or text sizes differ from desktop width, which the
+  phone check compares element by element in both palettes.
 """
 from __future__ import annotations
 
@@ -11,6 +20,7 @@ from collections.abc import Callable
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AxeResults
 from playwright.sync_api import Browser, Page
 
 from .conftest import FailingPages, report
@@ -23,16 +33,38 @@ OPTIONS = {
     "rules": {"aria-dialog-name": {"enabled": True}},
     "resultTypes": ["violations"],  # details only for what failed: a smaller answer to carry back
 }
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose answer depends on colours
+NOT_COLOUR = {"rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}
+ARTICLE = "article.md-content__inner"
 SCHEME = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette scheme
 MODES = [(scheme, profile) for scheme in SCHEME for profile in ("phone", "desktop")]
 
+# What decides the result of a colour rule for each element of the article, compared across widths.
+ARTICLE_STYLES = """(article) => [article, ...article.querySelectorAll("*")].map((el) => {
+  const s = getComputedStyle(el);
+  return [el.tagName, s.color, s.backgroundColor, s.backgroundImage, s.opacity, s.fontSize, s.fontWeight,
+          s.textDecorationLine, s.visibility, s.display === "none"].join(" ");
+})"""
 
-def axe_problems(page: Page, where: str) -> list[str]:
-    """One line per violated rule: where, rule id, what it means, and the CSS selectors of the nodes."""
+
+def axe_problems(page: Page, where: str, *, rules: list[str] | None = None, exclude: str | None = None,
+                 skip_colour: bool = False) -> list[str]:
+    """One line per violated rule: where, rule id, what it means, and the CSS selectors of the nodes.
+
+    `rules` runs only those rules; `exclude` leaves out what a CSS selector matches; `skip_colour`
+    runs every rule but the colour rules.
+    """
     # Check the settled page: a colour half-way through a fade is not what readers are left with.
     page.evaluate("document.getAnimations().forEach((a) => { try { a.finish() } catch {} })")
+    options = {**OPTIONS, "runOnly": {"type": "rule", "values": rules}} if rules else OPTIONS
+    if skip_colour:
+        options = {**options, "rules": {**options["rules"], **NOT_COLOUR["rules"]}}
+    if not page.evaluate("typeof window.axe === 'object'"):  # once per page, not once per run
+        page.evaluate(AXE.axe_script)
+    context = {"exclude": [[exclude]]} if exclude else {"exclude": []}
+    response = page.evaluate("([context, options]) => axe.run(context, options)", [context, options])
     problems = []
-    for rule in AXE.run(page, options=OPTIONS).response["violations"]:
+    for rule in AxeResults(response).response["violations"]:
         targets = ", ".join(" ".join(map(str, node["target"])) for node in rule["nodes"][:8])
         more = f" (+{len(rule['nodes']) - 8} more)" if len(rule["nodes"]) > 8 else ""
         problems.append(f"{where}: {rule['id']} — {rule['help']}: {targets}{more}")
@@ -44,17 +76,64 @@ def check_palette(page: Page, scheme: str) -> None:
     assert shown == SCHEME[scheme], f"the {scheme} palette did not apply (body shows {shown!r})"
 
 
-@pytest.mark.parametrize(("scheme", "profile"), MODES)
-def test_axe_every_page(
-    window: Callable[..., Page], scheme: str, profile: str, base_url: str,
-    site_paths: list[str], failing_pages: FailingPages,
+def use_palette(page: Page, scheme: str) -> None:
+    """Switch the open page to a palette with Material's palette switch, as the header button does."""
+    page.evaluate("(s) => document.querySelector(`form[data-md-component=palette] input[data-md-color-scheme=${s}]`).click()",
+                  SCHEME[scheme])
+    page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=SCHEME[scheme], timeout=5000)
+
+
+def desktop_page_problems(page: Page, path: str) -> list[str]:
+    """The open page at desktop size: every rule in light, the colour rules in dark."""
+    check_palette(page, "light")
+    problems = axe_problems(page, f"/{path} [light, desktop]")
+    use_palette(page, "dark")
+    problems += axe_problems(page, f"/{path} [dark, desktop]", rules=COLOUR_RULES)
+    use_palette(page, "light")
+    return problems
+
+
+def phone_page_problems(page: Page, path: str, desktop_width: int) -> list[str]:
+    """The open page at phone size, in light then dark: every rule but colour on the whole page; the
+    colour rules around the article, and on the article too if it looks different from desktop width."""
+    check_palette(page, "light")
+    problems = axe_problems(page, f"/{path} [light, phone]", skip_colour=True)
+    for scheme in SCHEME:
+        if scheme != "light":
+            use_palette(page, scheme)
+        phone = page.locator(ARTICLE).evaluate(ARTICLE_STYLES) if page.locator(ARTICLE).count() else []
+        size = page.viewport_size
+        page.set_viewport_size({"width": desktop_width, "height": size["height"]})
+        desktop = page.locator(ARTICLE).evaluate(ARTICLE_STYLES) if page.locator(ARTICLE).count() else []
+        page.set_viewport_size(size)
+        exclude = ARTICLE if phone == desktop else None  # the same colours: checked at desktop size
+        problems += axe_problems(page, f"/{path} [{scheme}, phone]", rules=COLOUR_RULES, exclude=exclude)
+    use_palette(page, "light")
+    return problems
+
+
+def test_axe_every_page_at_desktop_size(
+    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages,
 ) -> None:
-    page = window(profile, scheme)
+    page = window("desktop")
     problems: list[str] = []
     for path in site_paths:
         page.goto(base_url + path)
-        check_palette(page, scheme)
-        found = axe_problems(page, f"/{path} [{scheme}, {profile}]")
+        found = desktop_page_problems(page, path)
+        if found:
+            failing_pages.add(path)
+        problems += found
+    assert not problems, report(problems)
+
+
+def test_axe_every_page_at_phone_size(
+    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages,
+) -> None:
+    page = window("phone")
+    problems: list[str] = []
+    for path in site_paths:
+        page.goto(base_url + path)
+        found = phone_page_problems(page, path, PROFILES["desktop"]["viewport"]["width"])
         if found:
             failing_pages.add(path)
         problems += found
@@ -104,3 +183,31 @@ def test_axe_check_reports_page_mode_rule_and_target(window: Callable[..., Page]
     assert problems == [
         "/about/ [light, desktop]: color-contrast — Elements must meet minimum color contrast ratio thresholds: #faint"
     ]
+
+
+def test_dark_palette_check_reports_a_colour_problem(window: Callable[..., Page], base_url: str) -> None:
+    """Bad example: text that is only too faint in the dark palette is found at desktop size."""
+    page = window("desktop")
+    page.goto(base_url + "about/")
+    page.evaluate("""() => { const p = document.createElement("p"); p.id = "faint-in-dark";
+      p.textContent = "Dark grey text"; p.style.color = "#333";
+      document.querySelector("article").append(p); }""")
+    assert desktop_page_problems(page, "about/") == [
+        "/about/ [dark, desktop]: color-contrast — Elements must meet minimum color contrast ratio thresholds: #faint-in-dark"
+    ]
+
+
+def test_phone_check_checks_an_article_whose_colours_change_with_width(window: Callable[..., Page], base_url: str) -> None:
+    """Bad example: a colour that only phones get (a narrow-screen style) is not taken on trust
+    from the desktop check: the phone check sees the difference and checks the article itself."""
+    page = window("phone")
+    page.goto(base_url + "about/")
+    page.evaluate("""() => { const p = document.createElement("p"); p.id = "faint-on-phones";
+      p.textContent = "Pale on phones"; p.className = "only-narrow";
+      const sheet = [...document.styleSheets].find((s) => s.href && s.href.endsWith("extra.css"));
+      sheet.insertRule("@media (max-width: 600px) { .only-narrow { color: #ccc !important } }", sheet.cssRules.length);
+      document.querySelector("article").append(p); }""")  # a rule, not a <style>: the policy forbids inline styles
+    problems = phone_page_problems(page, "about/", PROFILES["desktop"]["viewport"]["width"])
+    assert problems == [
+        "/about/ [light, phone]: color-contrast — Elements must meet minimum color contrast ratio thresholds: #faint-on-phones"
+    ], problems
