@@ -8,7 +8,7 @@ tests assert where the browser went, not what the neutral site shows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -19,8 +19,8 @@ from conftest import ROOT, Project, error_lines
 from support.server import serve
 from support.site_pages import configured_site_url, sources
 
-from .conftest import FailingPages, report
-from .profiles import DESKTOP, NARROW, PHONE
+from .conftest import report
+from .profiles import NARROW, PHONE
 
 EXIT = '[data-ipt="quick-exit"] a'
 QUICK_EXIT_PAGES = [s.url_path for s in sources(ROOT) if s.meta.get("quick_exit")]
@@ -203,33 +203,38 @@ def test_layout_checks_catch_a_button_that_scrolls_away_or_covers_the_page(narro
 
 # --- Report a problem ---------------------------------------------------------------------------
 
-def test_every_page_has_a_report_link_with_its_address(
-    browser: Browser, base_url: str, site_paths: list[str], shared_content: dict, failing_pages: FailingPages
-) -> None:
-    context = browser.new_context(**DESKTOP)
-    route = shared_content["report_problem"]
+def report_link_problems(page: Page, path: str, route: dict) -> list[str]:
+    """On the open page: a visible "Report a problem" link that says the configured label, carries
+    the page's own address, and the warning not to send health details.
+    (The every-page sweep in test_safety.py runs it at phone and desktop size.)"""
+    link = page.locator("[data-ipt=report-link]")
+    if link.count() != 1 or not link.is_visible():
+        return [f"/{path}: no visible report link"]
     problems = []
-    try:
-        page = context.new_page()
-        for path in site_paths:
-            page.goto(base_url + path)
-            link = page.locator("[data-ipt=report-link]")
-            if link.count() != 1 or not link.is_visible():
-                problems.append(f"/{path}: no visible report link")
-                failing_pages.add(path)
-                continue
-            href = link.get_attribute("href") or ""
-            expected = configured_site_url() + path
-            if link.inner_text().strip() != route["label"]:
-                problems.append(f"/{path}: report link says {link.inner_text()!r}")
-            if not href.startswith(f"mailto:{route['email']}?") or f"Page: {expected}" not in unquote(href):
-                problems.append(f"/{path}: report link {href!r} does not carry the page address {expected}")
-            warning = page.locator("[data-ipt=report-problem]").inner_text()
-            if route["warning"] not in warning:
-                problems.append(f"/{path}: the warning about health details is missing")
-    finally:
-        context.close()
-    assert not problems, report(problems)
+    href = link.get_attribute("href") or ""
+    expected = configured_site_url() + path
+    if link.inner_text().strip() != route["label"]:
+        problems.append(f"/{path}: report link says {link.inner_text()!r}")
+    if not href.startswith(f"mailto:{route['email']}?") or f"Page: {expected}" not in unquote(href):
+        problems.append(f"/{path}: report link {href!r} does not carry the page address {expected}")
+    if route["warning"] not in page.locator("[data-ipt=report-problem]").inner_text():
+        problems.append(f"/{path}: the warning about health details is missing")
+    return problems
+
+
+def test_report_link_check_names_a_wrong_address_and_a_missing_link(
+    window: Callable[..., Page], base_url: str, shared_content: dict
+) -> None:
+    """Bad examples: the about page's link pointing at the glossary's address, then no link at all."""
+    page = window("desktop")
+    route = shared_content["report_problem"]
+    page.goto(base_url + "about/")
+    page.evaluate("(a => { a.href = a.href.replaceAll('about', 'glossary') })(document.querySelector('[data-ipt=report-link]'))")
+    problems = report_link_problems(page, "about/", route)
+    assert len(problems) == 1 and problems[0].startswith("/about/: report link 'mailto:"), problems
+    assert problems[0].endswith(f"does not carry the page address {configured_site_url()}about/"), problems
+    page.evaluate("document.querySelector('[data-ipt=report-link]').remove()")
+    assert report_link_problems(page, "about/", route) == ["/about/: no visible report link"]
 
 
 def test_crisis_page_has_report_a_number_link(phone: Page, base_url: str, shared_content: dict) -> None:

@@ -1,5 +1,6 @@
 """Safety features readers must always see: the "Get help now" link on every page, at phone and
-desktop size, reachable in one click; and on every article the medical disclaimer and the finder."""
+desktop size, reachable in one click; on every article the medical disclaimer and the finder; and
+on every page "Report a problem" with the page's address (its check is in test_reader_safety.py)."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import FailingPages, report
 from support.site_pages import page_path
+from .test_reader_safety import report_link_problems
 from .visibility import on_screen_problem
 
 
@@ -58,19 +60,21 @@ def footer_problems(page: Page, path: str, finder_path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("profile", ["phone", "desktop"])
-def test_help_link_and_article_footer_on_every_page(
+def test_help_link_report_link_and_article_footer_on_every_page(
     window: Callable[..., Page], profile: str, base_url: str, site_paths: list[str], articles: list[str],
     help_path: str, shared_content: dict, failing_pages: FailingPages,
 ) -> None:
-    """Every page: "Get help now" on screen and one click from the crisis page. Every article
-    (source front matter without `kind: page`): the medical disclaimer and the finder, visibly."""
+    """Every page: "Get help now" on screen and one click from the crisis page, and a report link
+    with the page's address. Every article (source front matter without `kind: page`): the medical
+    disclaimer and the finder, visibly."""
     finder = shared_content["finder"]["url"]
     finder_path = page_path(finder) if finder.endswith(".md") else ""
     page = window(profile)
     problems: list[str] = []
     for i, path in enumerate(site_paths):
         page.goto(base_url + path)
-        found = footer_problems(page, path, finder_path) if path in articles else []
+        found = report_link_problems(page, path, shared_content["report_problem"])
+        found += footer_problems(page, path, finder_path) if path in articles else []
         page.evaluate("window.scrollTo(0, 0)")
         found += help_link_problems(page, path, help_path, base_url, click=i == 0)
         if found:
