@@ -11,6 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
+from support.network import OpenRequests
 from support.server import serve
 
 from .conftest import FailingPages, report
@@ -26,25 +27,13 @@ class PrivacyWatch:
         self.origin = base_url.rstrip("/")
         self.outside: list[str] = []
         self.errors: list[str] = []
-        self.pending: set[object] = set()
         self.context = browser.new_context(**DESKTOP)
-        self.context.on("request", lambda r: self.pending.add(r))
-        self.context.on("requestfinished", lambda r: self.pending.discard(r))
-        self.context.on("requestfailed", lambda r: self.pending.discard(r))
+        self.requests = OpenRequests(self.context)
         self.context.on("request", lambda r: r.url.startswith((self.origin + "/", "data:", "blob:")) or self.outside.append(r.url))
         self.context.on("weberror", lambda e: self.errors.append(f"uncaught error: {e.error}"))
         self.page = self.context.new_page()
         self.page.on("websocket", lambda ws: self.outside.append(ws.url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console error: {m.text}"))
-
-    def wait_until_quiet(self, quiet_ms: int = 150) -> None:
-        """Wait until no request has been open for quiet_ms (like networkidle, which waits 500 ms)."""
-        quiet = 0
-        for _ in range(100):
-            self.page.wait_for_timeout(50)
-            quiet = quiet + 50 if not self.pending else 0
-            if quiet >= quiet_ms:
-                return
 
     def visit(self, path: str, search: bool = False) -> list[str]:
         """Open one page and return its privacy problems.
@@ -59,7 +48,7 @@ class PrivacyWatch:
         if search:
             self.page.locator("input.md-search__input").press_sequentially("ipt")
             self.page.locator(".md-search-result__item").first.wait_for()
-        self.wait_until_quiet()
+        self.requests.wait_until_quiet(self.page)
         cookies = [f"{c['name']} ({c['domain']})" for c in self.context.cookies()]
         document_cookie = self.page.evaluate("document.cookie")
         problems = [f"/{path}: request outside the site: {url}" for url in dict.fromkeys(self.outside)]

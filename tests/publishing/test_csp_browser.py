@@ -9,6 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from support.network import OpenRequests
 from support.site_pages import page_file, site_paths
 from .publishing_support import run_nginx
 
@@ -27,13 +28,15 @@ class CspWatch:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.console: list[str] = []
+        self.requests = OpenRequests(page.context)
         page.add_init_script(LISTENER)
         page.on("console", lambda m: m.type in ("error", "warning") and self.console.append(f"console {m.type}: {m.text}"))
 
     def visit(self, url: str) -> list[str]:
         """Open `url`, let it settle, and return every problem seen there."""
         self.console.clear()
-        response = self.page.goto(url, wait_until="networkidle")
+        response = self.page.goto(url)
+        self.requests.wait_until_quiet(self.page)  # late requests (the search worker) have run too
         problems = [] if response and "content-security-policy" in response.headers else ["no CSP header"]
         problems += self.console + self.page.evaluate("window.__cspViolations || []")
         return problems
