@@ -31,7 +31,7 @@ build: $(VENV)/.site  ## the production site, into site/
 	$(BIN)/mkdocs build --strict --clean
 	$(BIN)/python -m deploy.publish site   # meta CSP, header files, robots.txt (any engine's output)
 
-benchmark: $(VENV)/.test system-packages  ## page weight, Lighthouse, build time vs stock Material -> BENCHMARKS.md (~22 min)
+benchmark: $(VENV)/.test system-packages  ## page weight, Lighthouse, build time vs stock Material -> BENCHMARKS.md (~30 min)
 	@command -v npm >/dev/null || $(call apt,nodejs npm)
 	npm ci --no-audit --no-fund
 	$(BIN)/python -m benchmarks.run
