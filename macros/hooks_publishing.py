@@ -22,13 +22,6 @@ AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 
 # --- JSON-LD ---------------------------------------------------------------------------------
 
-def reference_url(ref: Any) -> str:
-    """One entry of a page's Sources for `citation`: its address only. schema.org takes text there,
-    and the full details are on the page already; as CreativeWorks they were the largest part of a
-    long page's HTML."""
-    return (f"https://doi.org/{ref.doi}" if ref.doi else None) or ref.url or f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
-
-
 def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: list[str]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -65,7 +58,9 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["ipt_jsonld"] = (
         # The macros module numbers each page's citations and leaves them on the page.
         medical_webpage(page.meta, page.canonical_url, config.site_name,
-                        [reference_url(r) for r in getattr(page, "ipt_references", {}).values()])
+                        # Each source by its address: schema.org takes text there, the details are on
+                        # the page, and as CreativeWorks they were the largest part of a long page's HTML.
+                        [r.address for r in getattr(page, "ipt_references", {}).values()])
         if is_article(page.meta) else None
     )
     return context

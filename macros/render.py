@@ -243,9 +243,9 @@ def format_reference(ref: Reference) -> str:
     """One source as HTML: authors (year). Title. <em>Journal</em>. Links."""
     links = []
     if ref.doi:
-        links.append(f'<a href="https://doi.org/{html.escape(ref.doi)}">doi:{html.escape(ref.doi)}</a>')
+        links.append(f'<a href="{html.escape(ref.doi_url)}">doi:{html.escape(ref.doi)}</a>')
     if ref.pmid:
-        links.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/">PubMed {ref.pmid}</a>')
+        links.append(f'<a href="{ref.pubmed_url}">PubMed {ref.pmid}</a>')
     if ref.url:
         links.append(f'<a href="{html.escape(ref.url)}">{html.escape(_host(ref.url))}</a>')
     title = html.escape(ref.title.rstrip("."))

@@ -321,6 +321,20 @@ class Reference(Strict):
         if not (self.doi or self.pmid or self.url):
             raise ValueError("needs at least one of doi, pmid or url — add one so readers can find it")
 
+    @property
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def pubmed_url(self) -> str | None:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else None
+
+    @property
+    def address(self) -> str:
+        """The one address that stands for the source (the JSON-LD `citation`): DOI, else its web
+        page, else PubMed."""
+        return self.doi_url or self.url or self.pubmed_url  # type: ignore[return-value]  # one is set
+
 
 Bibliography = dict[Annotated[str, Field(pattern=r"^[a-z0-9]+$")], Reference]
 

@@ -48,9 +48,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def read_shared_content() -> dict:
+    """macros/data/shared-content.yml as data (also for parametrizing tests, before fixtures exist)."""
+    return yaml.safe_load((ROOT / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def shared_content() -> dict:
-    return yaml.safe_load((ROOT / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
+    return read_shared_content()
 
 
 class Project:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 RESULT_PAGES = """() => [...document.querySelectorAll(".md-search-result__item")].map((item) =>
   item.querySelector("a.md-search-result__link")?.getAttribute("href") || "")"""
@@ -22,6 +22,11 @@ def open_search(page: Page) -> None:
 META = ".md-search-result__meta"
 
 
+def answered(page: Page) -> Locator:
+    """Material's line above the results once a search has been answered ("3 matching documents")."""
+    return page.locator(META).filter(has_not_text=re.compile("Initializing|Type to start"))
+
+
 def wait_until_empty(page: Page) -> None:
     """The search is ready and its box empty (Material says "Type to start searching")."""
     page.locator(META).filter(has_text="Type to start searching").wait_for()
@@ -33,7 +38,7 @@ def wait_for_results(page: Page) -> list[str]:
     The search worker answers every key press, so early answers (for "l", "lo", ...) can still
     arrive after the last key; the list is final once it is the same twice in a row.
     """
-    page.locator(META).filter(has_not_text=re.compile("Initializing|Type to start")).wait_for()
+    answered(page).wait_for()
     seen: list[str] = []
     for _ in range(40):
         now = page.evaluate(RESULT_PAGES)
@@ -47,7 +52,7 @@ def wait_for_results(page: Page) -> list[str]:
 
 def answer_to_one_search(page: Page) -> list[str]:
     """The result links when only one search was asked for: its first answer is the final one."""
-    meta = page.locator(META).filter(has_not_text=re.compile("Initializing|Type to start"))
+    meta = answered(page)
     meta.wait_for()
     if "No matching" in meta.inner_text():
         return []

@@ -45,6 +45,10 @@ ARTICLE_STYLES = """(article) => [article, ...article.querySelectorAll("*")].map
 })"""
 
 
+def article_styles(page: Page) -> list[str]:
+    return page.locator(ARTICLE).evaluate(ARTICLE_STYLES) if page.locator(ARTICLE).count() else []
+
+
 def axe_problems(page: Page, where: str, *, rules: list[str] | None = None, exclude: str | None = None,
                  skip_colour: bool = False) -> list[str]:
     """One line per violated rule: where, rule id, what it means, and the CSS selectors of the nodes.
@@ -98,10 +102,10 @@ def phone_page_problems(page: Page, path: str, desktop_width: int) -> list[str]:
     problems = axe_problems(page, f"/{path} [light, phone]", skip_colour=True)
     for scheme in SCHEME:
         use_palette(page, scheme)
-        phone = page.locator(ARTICLE).evaluate(ARTICLE_STYLES) if page.locator(ARTICLE).count() else []
+        phone = article_styles(page)
         size = page.viewport_size
         page.set_viewport_size({"width": desktop_width, "height": size["height"]})
-        desktop = page.locator(ARTICLE).evaluate(ARTICLE_STYLES) if page.locator(ARTICLE).count() else []
+        desktop = article_styles(page)
         page.set_viewport_size(size)
         exclude = ARTICLE if phone == desktop else None  # the same colours: checked at desktop size
         problems += axe_problems(page, f"/{path} [{scheme}, phone]", rules=COLOUR_RULES, exclude=exclude)

@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable
 
 import pytest
-import yaml
 from playwright.sync_api import Page
 
-from conftest import ROOT
+from conftest import read_shared_content
 from macros.schema import EXPLICIT_GROUPS
 
 from .conftest import FailingPages, report
@@ -40,7 +39,7 @@ SHARED_WORDS = [
 
 
 # One test per group of phrases (macros/data/shared-content.yml), so parallel workers share them.
-GROUPS = list(yaml.safe_load((ROOT / "macros/data/shared-content.yml").read_text(encoding="utf-8"))["crisis_search"]["phrases"])
+GROUPS = list(read_shared_content()["crisis_search"]["phrases"])
 
 
 def typed_forms(shared_content: dict) -> list[tuple[str, str]]:
