@@ -74,7 +74,15 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
 
     def disclaimer(kind: str) -> str:
         """A disclaimer box: medical, crisis, help or independence (crisis and help with the emergency numbers)."""
-        return disclaimer_box(env, kind, render.disclaimer_partial(shared, kind))
+        partial = render.disclaimer_partial(shared, kind)
+        if kind in FOOTER_BOXES and is_article(_current_page(env).meta):
+            # The theme ends every article with these boxes (overrides/partials/article-footer.html):
+            # a second copy would repeat the text and the box's id.
+            raise ContentError(
+                f"disclaimer('{kind}'): articles get the medical box and the help or urgent box at their end"
+                " by themselves — remove this macro (for the urgent box, set `risk_topic: true`)"
+            )
+        return disclaimer_box(env, kind, partial)
 
     def crisis_lines() -> str:
         """Crisis lines by country, with a jump list (the Get help now page)."""
@@ -96,6 +104,9 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
     MACROS[:] = [m.__name__ for m in macros]
     return macros
 
+
+# The boxes the theme adds to the end of every article, so an article may not add them itself.
+FOOTER_BOXES = ("medical", "help", "crisis")
 
 # The names of the macros, for error messages; filled from page_macros() when the build starts.
 MACROS: list[str] = []

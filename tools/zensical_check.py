@@ -81,7 +81,8 @@ CHECKS = (
     Check("boxes in the text", lambda s: " | ".join(_text(t) for t in s.select("article .admonition-title")) or "—", True),
     Check("finder box", lambda s: _text(s.select_one('[data-ipt="finder"]')), True),
     Check("crisis numbers", lambda s: _links(s, 'a[href^="tel:"], a[href^="sms:"]'), True),
-    Check("citations", lambda s: " ".join(f'{a.get("href")} ({a.get("title")})' for a in s.select("sup.cite a")) or "—", True),
+    # macros/citations.py writes each citation as <a class="cite" href="#source-N">[N]</a>.
+    Check("citations", lambda s: " ".join(f'{a.get("href")} {_text(a)}' for a in s.select("a.cite")) or "—", True),
     Check("Sources list", _sources, True),
     Check("review dates", lambda s: _text(s.select_one('[data-ipt="review-dates"]')), True),
     Check("glossary tooltips", lambda s: str(len(s.select("article abbr[title]"))), True),
@@ -123,9 +124,45 @@ def compare_page(page: str, mkdocs_html: str, zensical_html: str) -> list[Differ
     return found
 
 
+# What MkDocs hooks (macros/hooks_search.py) add outside the pages, and Zensical, which runs no
+# hooks, may not: the help card's data, and the search fields that carry readers' own words and
+# the crisis phrases. Without them a reader in crisis gets no card and may not find Get help now.
+CARD_SCRIPT = "javascripts/crisis-search.js"
+CARD_DATA_MISSING = re.compile(r"CRISIS_SEARCH_DATA\s*=\s*null\b")
+SEARCH_INDEX = "search/search_index.json"
+
+
+def _card_data(site: Path) -> str:
+    script = site / CARD_SCRIPT
+    if not script.is_file():
+        return "—"
+    return "missing (null)" if CARD_DATA_MISSING.search(script.read_text(encoding="utf-8")) else "present"
+
+
+def _search_fields(site: Path) -> str:
+    index = site / SEARCH_INDEX
+    if not index.is_file():
+        return "—"
+    return " ".join(sorted(json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("fields", {}))) or "—"
+
+
+SITE_CHECKS = (("crisis help card data", _card_data), ("search index fields", _search_fields))
+
+
+def compare_site(mkdocs_site: Path, zensical_site: Path) -> list[Difference]:
+    """Site-wide files both engines must write alike; every one of them matters to readers."""
+    found = []
+    for name, read in SITE_CHECKS:
+        a, b = read(mkdocs_site), read(zensical_site)
+        if a != b:
+            found.append(Difference("(whole site)", name, a, b, True))
+    return found
+
+
 def compare(mkdocs_site: Path, zensical_site: Path) -> list[Difference]:
     ours, theirs = pages(mkdocs_site), pages(zensical_site)
-    found = [Difference(p, "page", "present", "missing", True) for p in sorted(ours - theirs)]
+    found = compare_site(mkdocs_site, zensical_site)
+    found += [Difference(p, "page", "present", "missing", True) for p in sorted(ours - theirs)]
     found += [Difference(p, "page", "missing", "present", False) for p in sorted(theirs - ours)]
     for page in sorted(ours & theirs):
         found += compare_page(page, (mkdocs_site / page).read_text(encoding="utf-8"),

@@ -165,6 +165,11 @@ PAGE_CASES = {
         '{{ disclaimer("legal") }}',
         "docs/broken.md:12: unknown disclaimer kind 'legal' — use one of: medical, crisis, help, independence",
     ),
+    "a box the theme already adds to articles": (
+        '{{ disclaimer("medical") }}',
+        "docs/broken.md:12: disclaimer('medical'): articles get the medical box and the help or urgent box at"
+        " their end by themselves — remove this macro",
+    ),
     "unknown citation": (
         'IPT helps {{ cite("nobody1999") }}.',
         "docs/broken.md:12: unknown source key 'nobody1999' in cite()",

@@ -21,7 +21,7 @@ GOOD = """<html><head><meta charset="utf-8">
 <script type="application/ld+json">{}</script></head><body>
 <header><a href="../get-help-now/" data-ipt="help-link">Get help now</a></header>
 <article><h1>Grief</h1>
-<p>Text <sup class="cite">[<a href="#source-1" title="Source 1: Doe 2020">1</a>]</sup>. Call <a href="tel:988">988</a>.
+<p>Text <a class="cite" href="#source-1">[1]</a>. Call <a href="tel:988">988</a>.
 <abbr title="interpersonal psychotherapy">IPT</abbr></p>
 <h2 id="sources">Sources</h2><ol><li><span id="source-1"></span>Doe J (2020). A study.</li></ol>
 <p data-ipt="review-dates">Last reviewed 1 May 2026 · Next review due 1 May 2029</p>
@@ -47,6 +47,14 @@ def test_a_page_that_lost_what_readers_need_is_reported() -> None:
     assert found["crisis numbers"].mkdocs == "tel:988"
     printed = table(list(found.values()))
     assert "grief/index.html | Sources list" in printed and "| YES" in printed
+
+
+def test_a_lost_or_renumbered_citation_is_reported() -> None:
+    for other, expected in ((GOOD.replace('<a class="cite" href="#source-1">[1]</a>', ""), "—"),
+                            (GOOD.replace('href="#source-1">[1]', 'href="#source-2">[2]'), "/grief/#source-2 [2]")):
+        [difference] = compare_page("grief/index.html", GOOD, other)
+        assert (difference.check, difference.mkdocs, difference.zensical, difference.matters) == (
+            "citations", "/grief/#source-1 [1]", expected, True)
 
 
 def test_a_csp_that_allows_inline_scripts_is_a_difference() -> None:
@@ -81,6 +89,18 @@ def test_a_missing_page_is_reported(tmp_path: Path) -> None:
     [difference] = compare(tmp_path / "mkdocs", tmp_path / "zensical")
     assert (difference.page, difference.check, difference.zensical, difference.matters) == (
         "about/index.html", "page", "missing", True)
+
+
+def test_missing_help_card_data_or_search_fields_matter(tmp_path: Path) -> None:
+    """Zensical runs no MkDocs hooks: the card's data and the readers'-words search fields can be lost."""
+    for site, data, fields in (("mkdocs", '{"card":{}}', {"text": {}, "crisis": {}}), ("zensical", "null", {"text": {}})):
+        (tmp_path / site / "javascripts").mkdir(parents=True)
+        (tmp_path / site / "javascripts/crisis-search.js").write_text(f"const CRISIS_SEARCH_DATA = {data};", encoding="utf-8")
+        (tmp_path / site / "search").mkdir()
+        (tmp_path / site / "search/search_index.json").write_text(json.dumps({"config": {"fields": fields}}), encoding="utf-8")
+    found = {d.check: (d.mkdocs, d.zensical, d.matters) for d in compare(tmp_path / "mkdocs", tmp_path / "zensical")}
+    assert found == {"crisis help card data": ("present", "missing (null)", True),
+                     "search index fields": ("crisis text", "text", True)}
 
 
 # --- with the real Zensical --------------------------------------------------------------------
