@@ -121,7 +121,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--build-runs", type=int, default=5)  # single builds vary by ±20 % on a busy VM
-    parser.add_argument("--mobile-runs", type=int, default=5)  # Lighthouse: the median of 5 runs is markedly steadier than of 3
+    parser.add_argument("--mobile-runs", type=int, default=5)  # the median of 5, as Lighthouse's variability guide advises
     parser.add_argument("--desktop-runs", type=int, default=1)
     parser.add_argument("--pages", type=int, default=0, help="only the first N pages of the sitemap (0: all)")
     parser.add_argument("--skip-lighthouse", action="store_true")
