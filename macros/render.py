@@ -6,7 +6,14 @@ import re
 
 from babel.core import get_global
 
-from .schema import COUNTRY_NAMES, CrisisService, GlossaryEntry, Reference, SharedContent, the_country
+from .schema import (
+    COUNTRY_NAMES,
+    CrisisService,
+    GlossaryEntry,
+    Reference,
+    SharedContent,
+    the_country,
+)
 
 
 class ContentError(Exception):

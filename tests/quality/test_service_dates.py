@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import ROOT
+
 from macros.data_files import SHARED_CONTENT, load
 from macros.schema import CrisisCountry, SharedContent
 
@@ -49,8 +49,8 @@ def test_service_checked_13_months_ago_fails_and_7_months_ago_warns() -> None:
     fix = "open its source page, check every detail, then set checked to the date you did"
     assert problems == [
         f"{FILE}: crisis.XA.services[2].checked: Late Line was last checked on 2025-02-01, more than 12 months ago — {fix}",
-        f"{FILE}: crisis.XA.services[2].deaf_access[0].checked: Late Line by textphone was last checked on"
-        f" 2024-12-01, more than 12 months ago — {fix}",
+        (f"{FILE}: crisis.XA.services[2].deaf_access[0].checked: Late Line by textphone was last checked on"
+         f" 2024-12-01, more than 12 months ago — {fix}"),
     ]
     assert [str(w.message) for w in caught] == [
         f"{FILE}: crisis.XA.services[1].checked: Due Line was last checked on 2025-08-01 — re-check it before 2026-08-01",
