@@ -6,7 +6,14 @@ import re
 
 from babel.core import get_global
 
-from .schema import COUNTRY_NAMES, GlossaryEntry, Reference, SharedContent
+from .schema import (
+    COUNTRY_NAMES,
+    CrisisService,
+    GlossaryEntry,
+    Reference,
+    SharedContent,
+    the_country,
+)
 
 
 class ContentError(Exception):
@@ -39,12 +46,18 @@ def emergency_numbers(shared: SharedContent) -> list[dict[str, str]]:
 
 # --- crisis lines ------------------------------------------------------------------------------
 
+# The crisis lines part of each country, in this order. A service shows under every purpose it
+# lists (`for`), except that inside one part of the page it is listed once, under the first of its
+# purposes that part shows: a reader scanning for a number should not meet the same line twice.
+# `domestic-abuse` services are in the page's own "Abuse at home" part (abuse_services), and, if they
+# also list another purpose, in the crisis lines too.
 FOR_LABELS = {
     "crisis": "Talk to someone now",
     "young-people": "Children and young people",
     "urgent-care": "Urgent mental health care",
-    "domestic-abuse": "Abuse at home",
 }
+# In "Abuse at home", the lines for young people come apart from the lines for adults.
+YOUNG_ABUSE_LABEL = "If you are young, or a parent or carer hurts you"
 WAYS = {"video": "sign-language video", "text": "text message", "relay": "relay service", "textphone": "textphone (TTY)"}
 DEAF_LABEL = "Deaf, hard of hearing or cannot speak"
 # Shown by docs/javascripts/country-first.js when it moves the reader's likely country to the top.
@@ -79,15 +92,13 @@ def _country_section(code: str, country) -> list[str]:
            f"### {name} {{ #crisis-{cc} }}", ""]
     emergency = f"**Emergency: call {_tel(country.emergency)}** if a life is in danger now."
     out += [emergency + (f" {country.emergency_note}" if country.emergency_note else ""), ""]
-    # Abuse services have their own part of the page (abuse_services); the rest are listed here.
-    general = [s for s in country.services if "domestic-abuse" not in s.for_]
-    everywhere = [s for s in general if not s.areas]
+    general = [s for s in country.services if _crisis_kind(s)]
     for kind, label in FOR_LABELS.items():
-        items = [_service(s) for s in everywhere if s.for_[0] == kind]
+        items = [_service(s) for s in general if not s.areas and _crisis_kind(s) == kind]
         if items:
             out += [f"**{label}**", ""] + items + [""]
-    if len(general) < len(country.services):
-        out += [f"**Abuse at home:** [services in {_the(name)}](#abuse-{cc})", ""]
+    if any("domestic-abuse" in s.for_ for s in country.services):
+        out += [f"**Abuse at home:** [services in {the_country(code)}](#abuse-{cc})", ""]
     deaf = [_access("Emergency", a) for a in country.emergency_access or []]
     deaf += [_access(s.name, a) for s in general for a in s.deaf_access or []]
     texting = [s.name for s in general if "text" in s.how]
@@ -95,11 +106,16 @@ def _country_section(code: str, country) -> list[str]:
         deaf.append(f"- **Text instead of calling:** {_listing(texting)}.")
     if deaf:
         out += [f"**{DEAF_LABEL}**", ""] + deaf + [""]
-    for area in _areas(country):
+    for area in country.regions or []:
         items = [_service(s) for s in general if area in (s.areas or [])]
         if items:
             out += [f"**Only in {area}**", ""] + items + [""]
     return out + ["</section>", ""]
+
+
+def _crisis_kind(service: CrisisService) -> str | None:
+    """The crisis-lines group a service is listed under: the first of its purposes shown there."""
+    return next((kind for kind in service.for_ if kind in FOR_LABELS), None)
 
 
 def abuse_services(shared: SharedContent) -> str:
@@ -110,10 +126,14 @@ def abuse_services(shared: SharedContent) -> str:
         if not services:
             continue
         name, cc = COUNTRY_NAMES[code], code.lower()
+        adults = [s for s in services if "young-people" not in s.for_]
+        young = [s for s in services if "young-people" in s.for_]
         out += [f'<section class="ipt-country" data-country="{code}" markdown="1">', "",
                 f"### {name} {{ #abuse-{cc} }}", "",
                 f"- **In danger now: call {_tel(country.emergency)}.**"]
-        out += [_service(s, show_areas=True) for s in services]
+        out += [_service(s, show_areas=True) for s in adults]
+        if young:
+            out += ["", f"**{YOUNG_ABUSE_LABEL}**", ""] + [_service(s, show_areas=True) for s in young]
         deaf = [_access(s.name, a) for s in services for a in s.deaf_access or []]
         out += ["", f"**{DEAF_LABEL}**", ""] + deaf if deaf else []
         out += ["", "</section>", ""]
@@ -152,19 +172,11 @@ def _access(who: str, access) -> str:
     return f"- **{who}**, by {WAYS[access.way]}: {text}"
 
 
-def _areas(country) -> list[str]:
-    return list(dict.fromkeys(a for s in country.services for a in s.areas or []))
-
-
 def time_zones(code: str) -> list[str]:
     """The IANA time zones of a country, old alias names included (browsers report either)."""
     zones = set(get_global("territory_zones").get(code, ()))
     zones |= {alias for alias, zone in get_global("zone_aliases").items() if zone in zones and "/" in alias}
     return sorted(zones)
-
-
-def _the(name: str) -> str:
-    return f"the {name}" if name.startswith("United") else name
 
 
 def _sentence(text: str) -> str:

@@ -20,6 +20,12 @@ COUNTRY_NAMES: dict[str, str] = {
 }
 
 
+def the_country(code: str) -> str:
+    """'the United Kingdom', 'Ireland': a country's name as it reads in a sentence."""
+    name = COUNTRY_NAMES[code]
+    return f"the {name}" if name.startswith("United") else name
+
+
 def _https_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.netloc or " " in value:
@@ -95,10 +101,10 @@ class HelpLink(Strict):
     page: Annotated[str, Field(pattern=r"^[\w/-]+\.md$")]
 
 
-# What a crisis service is for; the crisis page groups services by it.
+# What a crisis service is for. A service may list several purposes and then shows in every part
+# of the crisis page they belong to (macros/render.py says how): a young people's line that also
+# helps with abuse at home is both in the crisis lines and in "Abuse at home".
 ServiceFor = Literal["crisis", "young-people", "domestic-abuse", "urgent-care"]
-# The parts of the United Kingdom, for services that work in only some of them.
-UK_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
 
 
 def _not_in_future(value: dt.date) -> dt.date:
@@ -156,6 +162,7 @@ class CrisisCountry(Strict):
     emergency: Phone
     emergency_note: Text | None = None         # e.g. another number that also works
     emergency_access: list[DeafAccess] | None = None  # deaf and speech access to the emergency number
+    regions: list[Text] | None = None          # the parts of the country a service's `areas` may name
     services: list[CrisisService] = Field(min_length=1)
 
 
@@ -277,14 +284,21 @@ class SharedContent(Strict):
 
     def model_post_init(self, _context: object) -> None:
         for code, country in self.crisis.items():
-            for n, service in enumerate(country.services):
-                wrong = [a for a in service.areas or [] if code == "GB" and a not in UK_NATIONS]
-                if wrong:
-                    raise ValueError(
-                        f"crisis.{code}.services[{n}].areas: '{wrong[0]}' is not a part of the UK"
-                        f" — use {', '.join(UK_NATIONS)}"
-                    )
+            _areas_are_regions(code, country)
         _urgent_help_tells_the_truth(self)
+
+
+def _areas_are_regions(code: str, country: CrisisCountry) -> None:
+    """A service's `areas` name parts of its country, spelt as in the country's `regions` list: a
+    misspelt area would silently leave the service out of its part of the page."""
+    for n, service in enumerate(country.services):
+        for area in service.areas or []:
+            if not country.regions:
+                raise ValueError(f"crisis.{code}.services[{n}].areas: crisis.{code} has no regions"
+                                 f" — list the parts of {the_country(code)} under crisis.{code}.regions")
+            if area not in country.regions:
+                raise ValueError(f"crisis.{code}.services[{n}].areas: '{area}' is not a part of"
+                                 f" {the_country(code)} — use {', '.join(country.regions)}")
 
 
 def _urgent_help_tells_the_truth(shared: SharedContent) -> None:

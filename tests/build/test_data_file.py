@@ -138,7 +138,18 @@ CASES = {
     ),
     "not a UK nation": (
         lambda d: service_named(d, "GB", "Breathing Space").update(areas=["Scotand"]),
-        f"{FILE}: crisis.GB.services[{index_of('GB', 'Breathing Space')}].areas: 'Scotand' is not a part of the UK — use England, Scotland, Wales, Northern Ireland",
+        f"{FILE}: crisis.GB.services[{index_of('GB', 'Breathing Space')}].areas: 'Scotand' is not a part of"
+        " the United Kingdom — use England, Scotland, Wales, Northern Ireland",
+    ),
+    # Every country's areas are checked, against the regions its own block lists.
+    "area in a country without regions": (
+        lambda d: d["crisis"]["AU"]["services"][0].update(areas=["Victoria"]),
+        f"{FILE}: crisis.AU.services[0].areas: crisis.AU has no regions — list the parts of Australia under crisis.AU.regions",
+    ),
+    "area not among the country's regions": (
+        lambda d: (d["crisis"]["CA"].update(regions=["Ontario", "Quebec"]),
+                   d["crisis"]["CA"]["services"][0].update(areas=["Ontaria"])),
+        f"{FILE}: crisis.CA.services[0].areas: 'Ontaria' is not a part of Canada — use Ontario, Quebec",
     ),
     # The urgent-help boxes speak to every country at once: no promise one country cannot keep.
     "box says free where a line is not": (

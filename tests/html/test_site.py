@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros.render import BOX_STYLES
+from macros.render import BOX_STYLES, FOR_LABELS, YOUNG_ABUSE_LABEL
 from support.site_pages import built, sources
 
 
@@ -152,6 +152,36 @@ def test_crisis_page_has_every_part_and_country_section(site: Path, shared_conte
     uk = text_of(soup, 'section[data-country="GB"]') + text_of(soup, "#abuse-gb + ul")
     for nation in ("England", "Scotland", "Wales", "Northern Ireland"):
         assert nation in uk, nation
+
+
+def listed_services(node) -> list[str]:
+    """The services a part of the page lists: '<li><strong>Name</strong>: call …' or '… (Wales only): …',
+    not the deaf-access lines ('<strong>Name</strong>, by textphone …') that name a service again."""
+    return [li.strong.get_text() for li in node.select("li")
+            if li.strong and str(li.strong.next_sibling or "").startswith((":", " ("))]
+
+
+def test_each_service_shows_under_every_purpose_it_lists(site: Path, shared_content: dict) -> None:
+    """A service's `for` list decides where it shows: in its country's crisis lines (once, however many
+    of their purposes it lists) and in "Abuse at home", where lines for young people have their own group."""
+    soup = built(site, "get-help-now.md")
+    both = 0
+    for code, country in shared_content["crisis"].items():
+        crisis = listed_services(soup.select_one(f'[data-ipt="crisis-countries"] > section[data-country="{code}"]'))
+        abuse_part = soup.select_one(f'[data-ipt="abuse-countries"] > section[data-country="{code}"]')
+        abuse = listed_services(abuse_part) if abuse_part else []
+        for s in country["services"]:
+            in_crisis, in_abuse = bool(set(s["for"]) & set(FOR_LABELS)), "domestic-abuse" in s["for"]
+            assert crisis.count(s["name"]) == in_crisis, (code, s["name"], "crisis lines")
+            assert abuse.count(s["name"]) == in_abuse, (code, s["name"], "abuse at home")
+            both += in_crisis and in_abuse
+        young = [s["name"] for s in country["services"] if {"young-people", "domestic-abuse"} <= set(s["for"])]
+        heading = next((p for p in abuse_part.select("p") if p.get_text(strip=True) == YOUNG_ABUSE_LABEL), None) \
+            if abuse_part else None
+        assert bool(heading) == bool(young), code
+        if young:
+            assert listed_services(heading.find_next_sibling("ul")) == young, code
+    assert both, "no service is in both parts, so this test proves nothing about lists of purposes"
 
 
 # --- one source: no shared text is copied by hand anywhere else ---------------------------------
