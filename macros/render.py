@@ -57,7 +57,7 @@ FOR_LABELS = {
     "urgent-care": "Urgent mental health care",
 }
 # In "Abuse at home", the lines for young people come apart from the lines for adults.
-YOUNG_ABUSE_LABEL = "If you are young, or a parent or carer hurts you"
+YOUNG_ABUSE_LABEL = "Children and young people (for example, if a parent or carer hurts you)"
 WAYS = {"video": "sign-language video", "text": "text message", "relay": "relay service", "textphone": "textphone (TTY)"}
 DEAF_LABEL = "Deaf, hard of hearing or cannot speak"
 # Shown by docs/javascripts/country-first.js when it moves the reader's likely country to the top.

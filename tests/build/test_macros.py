@@ -203,7 +203,7 @@ def test_pages_with_and_without_other_macros_render_alike(project: Project) -> N
     page still renders. Either way no template syntax reaches the reader."""
     cites = 'One {{ cite("cuijpers2016") }}. Two {{cite( "lin2022" ,\'cuijpers2016\')}}.'
     project.write("docs/only-cites.md", PAGE.format(macro=cites))
-    project.write("docs/mixed.md", PAGE.format(macro=cites + '\n\n{{ disclaimer("medical") }}'))
+    project.write("docs/mixed.md", PAGE.format(macro=cites + '\n\n{{ disclaimer("independence") }}'))
     result = project.build()
     assert result.returncode == 0, result.stderr
     for name in ("only-cites", "mixed"):
@@ -212,7 +212,7 @@ def test_pages_with_and_without_other_macros_render_alike(project: Project) -> N
         assert ('One <a class="cite" href="#source-1">[1]</a>. Two <a class="cite" href="#source-2">[2]</a>'
                 '<a class="cite" href="#source-1">[1]</a>.') in html, name
         assert '<li id="source-2">Lin T' in html, name
-    assert 'data-ipt="disclaimer-medical"' in (project.path / "site/mixed/index.html").read_text(encoding="utf-8")
+    assert 'data-ipt="disclaimer-independence"' in (project.path / "site/mixed/index.html").read_text(encoding="utf-8")
 
 
 def test_bad_front_matter_fails_build(project: Project) -> None:
