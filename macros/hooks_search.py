@@ -62,7 +62,6 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
-from schema import COUNTRY_NAMES
 
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
@@ -107,12 +106,15 @@ def crisis_phrases(shared: dict[str, Any]) -> list[str]:
 
 
 def card_data(shared: dict[str, Any]) -> dict[str, Any]:
-    """What the help card needs: its text, the help page, and the emergency numbers by country."""
+    """What the help card needs: its text, the help page, each country's emergency number and line to
+    talk to with its time zones (macros/first_help.py: the same rule as the top of the help page),
+    and the crisis words (phrases and signs)."""
     return {
         "card": shared["crisis_search"]["card"],
         "help": shared["help_href"],
-        "emergency": [{"country": COUNTRY_NAMES[code], "number": c["emergency"]} for code, c in shared["crisis"].items()],
+        "countries": shared["first_help"],
         "phrases": crisis_phrases(shared),
+        "signs": shared["crisis_search"]["signs"],
     }
 
 
