@@ -37,8 +37,9 @@ What this hook does with them, and why:
    the real search and fail, naming the phrase, if a change of content or boosts tips this balance.
 
 2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
-   typed words look like a crisis phrase. It needs the phrases, the card text, the emergency
-   numbers and the help page address: we write them into that same file at build time (replacing
+   typed words look like a crisis (a phrase, or a sign of `crisis_search.signs`). It needs the
+   words, the card text, each country's emergency number and line to talk to (macros/first_help.py)
+   and the help page address: we write them into that same file at build time (replacing
    its `CRISIS_SEARCH_DATA = null` line), so the reader's browser fetches nothing extra, and every
    page stays the same weight (the script is cached once for the whole site).
 
