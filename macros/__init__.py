@@ -27,6 +27,8 @@ from pydantic import ValidationError
 
 from . import citations, render, tooltips
 from .data_files import BuildError, DataFileError, load_all
+from .first_help import first_help as first_help_rows
+from .first_help import first_help_list
 from .render import ContentError
 from .schema import FrontMatter, is_article, problems
 
@@ -88,6 +90,10 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
         """Crisis lines by country, with a jump list (the Get help now page)."""
         return render.crisis_lines(shared)
 
+    def first_help() -> str:
+        """Each country's emergency number and line to talk to, compact (the top of Get help now)."""
+        return first_help_list(shared)
+
     def abuse_services() -> str:
         """Domestic-abuse services by country."""
         return render.abuse_services(shared)
@@ -100,7 +106,7 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
         """The glossary list, from macros/data/glossary.yml."""
         return render.glossary(glossary_entries)
 
-    macros = [cite, disclaimer, crisis_lines, abuse_services, directories, glossary]
+    macros = [cite, disclaimer, crisis_lines, first_help, abuse_services, directories, glossary]
     MACROS[:] = [m.__name__ for m in macros]
     return macros
 
@@ -118,6 +124,7 @@ def template_data(shared) -> dict:
         "help_href": page_url(shared.help_link.page),
         "finder_href": page_url(shared.finder.url),
         "emergency_numbers": render.emergency_numbers(shared),
+        "first_help": first_help_rows(shared),
         "box_styles": render.BOX_STYLES,
         "report_href": report_href(shared, shared.report_problem.subject),
         "report_crisis_href": report_href(shared, shared.report_problem.crisis_subject),

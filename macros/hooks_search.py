@@ -37,8 +37,9 @@ What this hook does with them, and why:
    the real search and fail, naming the phrase, if a change of content or boosts tips this balance.
 
 2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
-   typed words look like a crisis phrase. It needs the phrases, the card text, the emergency
-   numbers and the help page address: we write them into that same file at build time (replacing
+   typed words look like a crisis (a phrase, or a sign of `crisis_search.signs`). It needs the
+   words, the card text, each country's emergency number and line to talk to (macros/first_help.py)
+   and the help page address: we write them into that same file at build time (replacing
    its `CRISIS_SEARCH_DATA = null` line), so the reader's browser fetches nothing extra, and every
    page stays the same weight (the script is cached once for the whole site).
 
@@ -62,7 +63,6 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
-from schema import COUNTRY_NAMES
 
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
@@ -107,12 +107,15 @@ def crisis_phrases(shared: dict[str, Any]) -> list[str]:
 
 
 def card_data(shared: dict[str, Any]) -> dict[str, Any]:
-    """What the help card needs: its text, the help page, and the emergency numbers by country."""
+    """What the help card needs: its text, the help page, each country's emergency number and line to
+    talk to with its time zones (macros/first_help.py: the same rule as the top of the help page),
+    and the crisis words (phrases and signs)."""
     return {
         "card": shared["crisis_search"]["card"],
         "help": shared["help_href"],
-        "emergency": [{"country": COUNTRY_NAMES[code], "number": c["emergency"]} for code, c in shared["crisis"].items()],
+        "countries": shared["first_help"],
         "phrases": crisis_phrases(shared),
+        "signs": shared["crisis_search"]["signs"],
     }
 
 

@@ -195,6 +195,8 @@ class CrisisCard(Strict):
     title: Text
     text: Text
     link_label: Text
+    emergency_label: Text   # before each country's emergency number (the card, the top of Get help now)
+    listen_label: Text      # before its line to talk to
 
 
 class CrisisPhrases(Strict):
@@ -224,8 +226,23 @@ class CrisisPhrases(Strict):
 EXPLICIT_GROUPS = ("suicide", "self_harm", "overdose", "abuse")
 
 
+def _sign_word(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*\*?", value) or len(value.rstrip("*")) < 2:
+        raise ValueError(
+            f"'{value}' is not a sign word — write lower-case letters or digits, at least 2, words"
+            " separated by one space, no apostrophes (dont, cant), and * only at the end"
+        )
+    return value
+
+
+# A sign of crisis: lists of words; the card shows when a search has a word of every list.
+SignWords = Annotated[list[Annotated[str, AfterValidator(_sign_word)]], Field(min_length=1)]
+Sign = Annotated[list[SignWords], Field(min_length=1, max_length=3)]
+
+
 class CrisisSearch(Strict):
     card: CrisisCard
+    signs: Annotated[dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], Sign], Field(min_length=1)]
     phrases: CrisisPhrases
 
 

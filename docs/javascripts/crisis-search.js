@@ -1,27 +1,25 @@
 // Search help card: when what a reader types into the site search looks like a crisis ("i want to
-// die", "kms", "my partner hits me", "cant cope"), a short card shows above the results: help is
-// available now, the emergency numbers, and a link to the help page. Nothing is sent anywhere: the
-// phrases, card text and numbers come from macros/data/shared-content.yml (`crisis_search`,
-// `crisis`), written into the line below at build time by macros/hooks_search.py.
+// die", "kms", "my partner hits me", "nobody would miss me"), a short card shows above the results:
+// help is available now, the emergency number and a line to talk to, and a link to the help page.
+// Nothing is sent anywhere: the words, card text and numbers come from
+// macros/data/shared-content.yml (`crisis_search`, `crisis`), written into the line below at build
+// time by macros/hooks_search.py. It needs no search index, so it shows at once.
 // The card sits in a live region (role="status"), so screen readers announce it as it appears.
 const CRISIS_SEARCH_DATA = null; // filled in at build time by macros/hooks_search.py
 
-(function () {
+// The logic, apart from the page, so that it can be tested without one (tests/search/, in V8) and
+// used by country-first.js (the crisis page's country guess): IPTCrisisSearch.looksLikeCrisis,
+// IPTCrisisSearch.guessCountry.
+var IPTCrisisSearch = (function () {
   "use strict";
-  var data = CRISIS_SEARCH_DATA;
-  var script = document.currentScript;
-  var input = document.querySelector("input.md-search__input");
-  var results = document.querySelector(".md-search-result");
-  if (!data || !input || !results) return;
 
   // "I can’t  COPE!!" -> "i cant cope": case, apostrophes, punctuation and spacing do not matter.
   function normalise(text) {
     return text.toLowerCase().replace(/['’‘`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   }
 
-  // Typing slips: a missed, doubled or swapped letter (optimal string alignment distance).
-  // Short phrases tolerate one slip, long ones two; a wrong letter only counts in long phrases,
-  // so that "homeless" does not match "hopeless" but "i want to dye" matches "i want to die".
+  // Typing slips: a missed, doubled or swapped letter (optimal string alignment distance); a wrong
+  // letter costs `substitution` (2 where it must not count: "homeless" is not "hopeless").
   function distance(a, b, substitution) {
     var d = [];
     for (var i = 0; i <= a.length; i++) { d[i] = [i]; }
@@ -38,18 +36,120 @@ const CRISIS_SEARCH_DATA = null; // filled in at build time by macros/hooks_sear
     return d[a.length][b.length];
   }
 
-  var phrases = data.phrases.map(normalise);
+  // A listed phrase: the whole search, the phrase within more words, or the whole search with
+  // typing slips (short phrases tolerate one, long ones two; a wrong letter only in long ones).
+  function matchesPhrase(q, p) {
+    if (q === p || (" " + q + " ").indexOf(" " + p + " ") !== -1) return true;
+    var slips = p.length >= 12 ? 2 : p.length >= 6 ? 1 : 0;
+    return slips > 0 && Math.abs(q.length - p.length) <= slips && distance(q, p, p.length >= 12 ? 1 : 2) <= slips;
+  }
 
-  function looksLikeCrisis(query) {
-    var q = normalise(query);
-    if (!q) return false;
-    return phrases.some(function (p) {
-      if (q === p || (" " + q + " ").indexOf(" " + p + " ") !== -1) return true; // the phrase, within more words
-      var slips = p.length >= 12 ? 2 : p.length >= 6 ? 1 : 0;
-      return slips > 0 && Math.abs(q.length - p.length) <= slips &&
-        distance(q, p, p.length >= 12 ? 1 : 2) <= slips;
+  // One typed word against one listed word: equal; or the listed word ends in * and the typed
+  // word starts with it; or, for words of 6 letters or more, the same with one missed, doubled
+  // or swapped letter ("sucidal" starts like "suicid*" with one letter missed). A stem's slip must
+  // end on the stem's last letter, or every shorter word would match ("strange" is not "strangl*").
+  function matchesWord(typed, listed) {
+    var stem = listed.charAt(listed.length - 1) === "*";
+    var w = stem ? listed.slice(0, -1) : listed;
+    if (stem ? typed.indexOf(w) === 0 : typed === w) return true;
+    if (w.length < 6) return false;
+    if (!stem) return distance(typed, w, 2) <= 1;
+    for (var n = w.length - 1; n <= w.length + 1; n++) {
+      if (typed.charAt(n - 1) === w.charAt(w.length - 1) && distance(typed.slice(0, n), w, 2) <= 1) return true;
+    }
+    return false;
+  }
+
+  // A listed item of one or more words ("no one", "kill*") anywhere in the typed words.
+  function hasItem(words, item) {
+    var parts = item.split(" ");
+    for (var i = 0; i + parts.length <= words.length; i++) {
+      var all = true;
+      for (var k = 0; k < parts.length && all; k++) all = matchesWord(words[i + k], parts[k]);
+      if (all) return true;
+    }
+    return false;
+  }
+
+  // A sign: a word of every one of its lists ("kill*" + "myself"), in any order.
+  function showsSign(words, lists) {
+    return lists.every(function (list) {
+      return list.some(function (item) { return hasItem(words, item); });
     });
   }
+
+  // The card shows for a listed phrase, or for a sign of crisis made of words nobody listed
+  // together. A missed card can cost a life, a needless one little: the signs lean towards showing.
+  function looksLikeCrisis(query, data) {
+    var q = normalise(query);
+    if (!q) return false;
+    var words = q.split(" ");
+    return data.phrases.some(function (p) { return matchesPhrase(q, normalise(p)); }) ||
+      Object.keys(data.signs).some(function (name) { return showsSign(words, data.signs[name]); });
+  }
+
+  // The reader's likely country, from the browser's own time zone and preferred languages (on
+  // this device; nothing is sent). `countries`: [{code, zones}] in the data file's order.
+  // Returns a code, or "" when unsure. "UTC" or "Etc/GMT+5" says nothing about where someone is:
+  // only then do languages decide ("en-GB" -> GB); a zone of a country not listed (Europe/Berlin)
+  // means unsure.
+  function guessCountry(zone, languages, countries) {
+    zone = zone || "";
+    var byZone = countries.filter(function (c) { return c.zones.indexOf(zone) >= 0; })[0];
+    if (byZone) return byZone.code;
+    if (zone && zone.indexOf("/") >= 0 && zone.indexOf("Etc/") !== 0) return "";
+    for (var i = 0; i < languages.length; i++) {
+      var region = regionOf(languages[i] || "");
+      var byLanguage = countries.filter(function (c) { return c.code === region; })[0];
+      if (byLanguage) return byLanguage.code;
+    }
+    return "";
+  }
+
+  function regionOf(tag) {
+    try {
+      if (typeof Intl !== "undefined" && Intl.Locale) return new Intl.Locale(tag).region || "";
+    } catch (e) { /* not a valid language tag: try the simple pattern below */ }
+    var match = /^[a-z]{2,3}(?:-[a-z]{4})?-([a-z]{2})(?:-|$)/i.exec(tag);
+    return match ? match[1].toUpperCase() : "";
+  }
+
+  // What this browser says about where it is: its time zone and languages, never sent anywhere.
+  function readerCountry(countries) {
+    var zone = "";
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    } catch (e) {
+      zone = "";
+    }
+    var nav = typeof navigator === "undefined" ? {} : navigator;
+    var languages = nav.languages && nav.languages.length ? nav.languages : [nav.language || ""];
+    return guessCountry(zone, languages, countries);
+  }
+
+  return { normalise: normalise, looksLikeCrisis: looksLikeCrisis, guessCountry: guessCountry, readerCountry: readerCountry };
+})();
+
+(function () {
+  "use strict";
+  var data = CRISIS_SEARCH_DATA;
+  if (!data || typeof document === "undefined") return;
+  var script = document.currentScript;
+  var input = document.querySelector("input.md-search__input");
+  var results = document.querySelector(".md-search-result");
+  if (!input || !results) return;
+
+  // One line a country: its emergency number, and its line to talk to. The reader's likely
+  // country first (the others follow: a guess can be wrong).
+  function tel(number) {
+    var link = document.createElement("a");
+    link.href = "tel:" + number.replace(/[^0-9+]/g, "");
+    link.textContent = number;
+    return link;
+  }
+  var guess = IPTCrisisSearch.readerCountry(data.countries);
+  var countries = data.countries.filter(function (c) { return c.code === guess; })
+    .concat(data.countries.filter(function (c) { return c.code !== guess; }));
 
   // The card, built once from the data (text only: no HTML from the data file is interpreted).
   var help = new URL("../" + data.help, script ? script.src : document.baseURI).href;
@@ -63,13 +163,14 @@ const CRISIS_SEARCH_DATA = null; // filled in at build time by macros/hooks_sear
   var text = document.createElement("p");
   text.textContent = data.card.text;
   var numbers = document.createElement("ul");
-  numbers.setAttribute("aria-label", "Emergency numbers");
-  data.emergency.forEach(function (e) {
+  numbers.setAttribute("aria-label", "Emergency numbers and lines to talk to");
+  countries.forEach(function (c) {
     var item = document.createElement("li");
-    var call = document.createElement("a");
-    call.href = "tel:" + e.number.replace(/[^0-9+]/g, "");
-    call.textContent = e.number;
-    item.append(e.country + ": ", call);
+    item.setAttribute("data-country", c.code);
+    var name = document.createElement("strong");
+    name.textContent = c.country;
+    item.append(name, ": " + data.card.emergency_label + " ", tel(c.emergency));
+    if (c.listen) item.append(" · " + data.card.listen_label + ": " + c.listen.name + ", " + c.listen.ways + " ", tel(c.listen.number));
     numbers.append(item);
   });
   var link = document.createElement("a");
@@ -80,7 +181,7 @@ const CRISIS_SEARCH_DATA = null; // filled in at build time by macros/hooks_sear
   results.insertBefore(region, results.firstChild);
 
   function update() {
-    var show = looksLikeCrisis(input.value);
+    var show = IPTCrisisSearch.looksLikeCrisis(input.value, data);
     if (show && !region.firstChild) region.append(card);
     if (!show && region.firstChild) region.removeChild(card);
   }

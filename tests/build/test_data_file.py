@@ -179,6 +179,18 @@ CASES = {
         lambda d: d["report_problem"].pop("email"),
         f"{FILE}: report_problem: set exactly one of email or form_url — where reports of a problem go",
     ),
+    "crisis sign word with an apostrophe": (
+        lambda d: d["crisis_search"]["signs"]["die"][0].append("don't"),
+        f"{FILE}: crisis_search.signs.die[0][2]: 'don't' is not a sign word — write lower-case letters or digits",
+    ),
+    "crisis sign with an empty word list": (
+        lambda d: d["crisis_search"]["signs"].update(die=[[]]),
+        f"{FILE}: crisis_search.signs.die[0]: is empty — add at least one item",
+    ),
+    "crisis card without its listening-line label": (
+        lambda d: d["crisis_search"]["card"].pop("listen_label"),
+        f"{FILE}: crisis_search.card.listen_label: this key is missing — add it",
+    ),
     "report to something that is not an email address": (
         lambda d: d["report_problem"].update(email="feedback at our charity"),
         f"{FILE}: report_problem.email: 'feedback at our charity' is not an email address — write it like",

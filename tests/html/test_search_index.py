@@ -68,8 +68,9 @@ def test_help_card_gets_its_data_at_build_time(site: Path, shared_content: dict)
     data = json.loads(line.removeprefix("const CRISIS_SEARCH_DATA = ").removesuffix(";"))
     assert data["help"] == help_path
     assert data["card"] == shared_content["crisis_search"]["card"]
-    assert [e["number"] for e in data["emergency"]] == [c["emergency"] for c in shared_content["crisis"].values()]
-    assert {e["country"] for e in data["emergency"]} >= {"United States", "United Kingdom", "New Zealand"}
+    assert [c["emergency"] for c in data["countries"]] == [c["emergency"] for c in shared_content["crisis"].values()]
+    assert {c["country"] for c in data["countries"]} >= {"United States", "United Kingdom", "New Zealand"}
+    assert data["signs"] == shared_content["crisis_search"]["signs"]
     assert len(data["phrases"]) == sum(len(g) for g in shared_content["crisis_search"]["phrases"].values())
     # Loaded on every page, same origin, no inline copy.
     home = (site / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,150 @@
+"""The search help card's logic, run fast in V8 (mini-racer) on the SHIPPED script: the built
+site/javascripts/crisis-search.js with the data the build writes into it. No page, no browser.
+
+- the untuned phrasings (tests/search/untuned-phrasings.yml, never copied into the data file):
+  the card shows for at least 90 % of the crisis ones and at most 10 % of the ordinary ones;
+- every phrase of the data file, with and without apostrophes, and typing slips;
+- the reader's likely country (time zone + languages), the one guess both scripts use;
+- each country's line to talk to (macros/first_help.py), on a small data file of its own.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, read_shared_content
+from py_mini_racer import MiniRacer
+
+from macros.first_help import listening_line
+from macros.schema import CrisisCountry
+
+UNTUNED = yaml.safe_load((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
+PHRASES = sorted({form for group in read_shared_content()["crisis_search"]["phrases"].values()
+                  for p in group for form in (p, re.sub(r"['’]", "", p))})
+
+
+@pytest.fixture(scope="module")
+def v8(site: Path) -> MiniRacer:
+    """The built script, evaluated as a browser would, but with no page: only its logic runs."""
+    ctx = MiniRacer()
+    ctx.eval((site / "javascripts/crisis-search.js").read_text(encoding="utf-8"))
+    return ctx
+
+
+def shows(v8: MiniRacer, query: str) -> bool:
+    return v8.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(query)}, CRISIS_SEARCH_DATA)")
+
+
+def rate(v8: MiniRacer, queries: list[str]) -> tuple[float, list[str], list[str]]:
+    shown = [q for q in queries if shows(v8, q)]
+    return len(shown) / len(queries), shown, [q for q in queries if q not in shown]
+
+
+CRISIS = [q for name in UNTUNED if name.endswith("crisis") for q in UNTUNED[name]]
+ORDINARY = [q for name in UNTUNED if name.endswith("ordinary") for q in UNTUNED[name]]
+
+
+def test_the_card_shows_for_untuned_crisis_phrasings(v8: MiniRacer) -> None:
+    share, _, missed = rate(v8, CRISIS)
+    assert share >= 0.9, f"the card showed for {share:.0%} of the crisis phrasings (at least 90 % needed); missed: {missed}"
+
+
+def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer) -> None:
+    share, shown, _ = rate(v8, ORDINARY)
+    assert share <= 0.1, f"the card showed for {share:.0%} of the ordinary questions (at most 10 %): {shown}"
+
+
+def test_the_list_written_last_does_not_get_worse(v8: MiniRacer) -> None:
+    """fresh_crisis was written after the signs and never used to change them: 7 of 15 then."""
+    share, _, missed = rate(v8, UNTUNED["fresh_crisis"])
+    assert share >= 7 / 15, f"fresh_crisis: the card showed for {share:.0%} (7 of 15 before); missed: {missed}"
+
+
+def test_the_untuned_phrasings_stay_out_of_the_data_file() -> None:
+    listed = set(PHRASES)
+    copied = [q for name in UNTUNED for q in UNTUNED[name] if q in listed or re.sub(r"['’]", "", q) in listed]
+    assert not copied, f"untuned phrasings copied into crisis_search.phrases (remove them there): {copied}"
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_every_phrase_of_the_data_file_shows_the_card(v8: MiniRacer, phrase: str) -> None:
+    assert shows(v8, phrase), f"'{phrase}' (crisis_search.phrases) shows no help card"
+    assert shows(v8, phrase.upper() + "!!"), f"'{phrase.upper()}!!': case and punctuation must not matter"
+
+
+SLIPS = [
+    ("i want to dye", True), ("sucidal", True), ("suicdie", True), ("suiicidal", True), ("overdossed", True),
+    ("kill my slef", True), ("I can’t  COPE!!", True), ("strangeld", True),
+    ("homeless", False), ("hopeful", False), ("strange dreams", False), ("a", False), ("", False), ("   ", False),
+]
+
+
+@pytest.mark.parametrize(("typed", "card"), SLIPS)
+def test_typing_slips(v8: MiniRacer, typed: str, card: bool) -> None:
+    assert shows(v8, typed) is card, f"'{typed}': card shown should be {card}"
+
+
+# --- the reader's likely country: one function, used by the card and by the help page ----------
+
+GUESSES = [
+    ("America/New_York", ["en-US"], "US"),
+    ("US/Eastern", [], "US"),                   # an old alias name: browsers report either
+    ("America/Toronto", ["fr-CA"], "CA"),
+    ("Europe/London", ["en-US"], "GB"),         # the time zone wins over languages
+    ("Europe/Dublin", [], "IE"),
+    ("Australia/Sydney", ["en"], "AU"),
+    ("Pacific/Auckland", ["mi"], "NZ"),
+    ("UTC", ["en-GB"], "GB"),                   # a zone that names no place: languages decide
+    ("Etc/GMT+5", ["de", "en-NZ"], "NZ"),
+    ("", ["en-AU"], "AU"),
+    ("UTC", ["en"], ""),                        # a language with no country: unsure
+    ("UTC", ["not a tag!", ""], ""),
+    ("Europe/Berlin", ["en-GB"], ""),           # a country not listed: unsure, not the language's
+]
+
+
+@pytest.mark.parametrize(("zone", "languages", "country"), GUESSES)
+def test_the_likely_country(v8: MiniRacer, zone: str, languages: list[str], country: str) -> None:
+    guess = v8.eval(f"IPTCrisisSearch.guessCountry({json.dumps(zone)}, {json.dumps(languages)}, CRISIS_SEARCH_DATA.countries)")
+    assert guess == country, f"time zone {zone!r}, languages {languages}: guessed {guess!r}, expected {country!r}"
+
+
+def test_country_first_uses_the_same_guess(site: Path) -> None:
+    """No copy of the guess: the crisis page's script calls the card script's function."""
+    script = (site / "javascripts/country-first.js").read_text(encoding="utf-8")
+    assert "IPTCrisisSearch.readerCountry(" in script
+    assert "timeZone" not in script and "navigator" not in script, "country-first.js guesses by itself again"
+
+
+# --- the line to talk to: the rule, on a small data file -------------------------------------------
+
+FIXTURE = """
+emergency: "123"
+services:
+  - {name: Youth line, for: [young-people], number: "1", how: [call], hours: Always, source: "https://a.example/", checked: 2026-01-01}
+  - {name: Text only, for: [crisis], number: "2", how: [text], hours: Always, source: "https://b.example/", checked: 2026-01-01}
+  - {name: One region, for: [crisis], number: "3", how: [call], areas: [Wales], hours: Always, source: "https://c.example/", checked: 2026-01-01}
+  - {name: Listening line, for: [crisis, young-people], number: "4", how: [call, text], hours: Always, source: "https://d.example/", checked: 2026-01-01}
+  - {name: Second line, for: [crisis], number: "5", how: [call], hours: Always, source: "https://e.example/", checked: 2026-01-01}
+"""
+
+
+def test_the_listening_line_is_the_first_crisis_line_that_takes_calls_everywhere() -> None:
+    country = CrisisCountry.model_validate(yaml.safe_load(FIXTURE), strict=False)
+    assert listening_line(country).name == "Listening line"
+    only_text = yaml.safe_load(FIXTURE)
+    only_text["services"] = only_text["services"][:3]
+    assert listening_line(CrisisCountry.model_validate(only_text, strict=False)) is None
+
+
+def test_the_card_carries_each_countrys_emergency_number_and_listening_line(v8: MiniRacer) -> None:
+    countries = {c["code"]: c for c in json.loads(v8.eval("JSON.stringify(CRISIS_SEARCH_DATA.countries)"))}
+    shared = read_shared_content()
+    assert list(countries) == list(shared["crisis"]), "every country, in the data file's order"
+    for code, country in shared["crisis"].items():
+        assert countries[code]["emergency"] == country["emergency"]
+        first = next((s for s in country["services"] if "crisis" in s["for"] and "call" in s["how"] and not s.get("areas")), None)
+        assert (countries[code]["listen"] or {}).get("number") == (first or {}).get("number"), code
