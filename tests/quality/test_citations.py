@@ -62,7 +62,7 @@ def test_an_unused_source_is_named_with_its_line(tmp_path: Path) -> None:
 
 def test_real_articles_cite_enough_sources(site: Path, pages: list[Source], settings: dict) -> None:
     for name in settings["evidence_pages"] + settings["sources_not_required"]:
-        assert (ROOT / "docs" / name).is_file(), f"tests/quality/settings.yml names docs/{name}, which does not exist"
+        assert (ROOT / "docs" / name).is_file(), f"macros/data/editorial/settings.yml names docs/{name}, which does not exist"
     fail_on(too_few_sources(site, pages, settings), "articles with too few sources")
 
 

@@ -32,7 +32,7 @@ def test_misspelling_and_discouraged_phrases_are_reported(tmp_path: Path) -> Non
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/page.md").write_text(BAD, encoding="utf-8")
     assert spelling_problems(tmp_path) == [
-        "docs/page.md:5: 'recieve' looks misspelt — write 'receive'; if the word is right, add it to tests/quality/codespell-words.txt"
+        "docs/page.md:5: 'recieve' looks misspelt — write 'receive'; if the word is right, add it to macros/data/editorial/spelling-words.txt"
     ]
     assert phrase_problems(tmp_path) == [
         'docs/page.md:6: avoid "committed suicide" — write died by suicide / took their own life (suicide is not a crime) instead',
