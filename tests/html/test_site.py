@@ -12,7 +12,6 @@ from macros.render import BOX_STYLES
 from support.site_pages import built, sources
 
 
-
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

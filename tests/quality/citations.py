@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from support.site_pages import Source, built, sources_list
+
 from .report import where
 
 BIBLIOGRAPHY = "macros/data/bibliography.yml"

@@ -7,10 +7,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from support.site_pages import Source, sources
 
 from . import readability
 from .editorial import SETTINGS
-from support.site_pages import Source, sources
 
 
 @pytest.fixture(scope="session")

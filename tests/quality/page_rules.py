@@ -79,7 +79,7 @@ def load_rules(text: str, known_pages: set[str], label: str = PAGE_RULES) -> tup
     if not isinstance(entries, list):
         return [], [f"{label}: must be a list of rules, each starting with '- pages:'"]
     rules, problems = [], []
-    for n, (entry, node) in enumerate(zip(entries, tree.value), start=1):
+    for n, (entry, node) in enumerate(zip(entries, tree.value, strict=True), start=1):
         wrong = entry_problems(entry, known_pages)
         problems += [f"{label}:{node.start_mark.line + 1}: rule {n}: {problem}" for problem in wrong]
         if not wrong:

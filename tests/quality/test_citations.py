@@ -13,9 +13,9 @@ import pytest
 from conftest import ROOT, Project
 from macros.data_files import BIBLIOGRAPHY, DataFileError, load
 from macros.schema import Bibliography
+from support.site_pages import Source, sources
 
 from .citations import too_few_sources, unused_sources
-from support.site_pages import Source, sources
 from .report import ContentWarning, fail_on
 
 ENTRY = '  authors: Doe J\n  year: 2020\n  title: "A study"\n  source: "A Journal 2020;1:1-2"\n'

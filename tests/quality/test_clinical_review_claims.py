@@ -8,14 +8,11 @@ counts too. A sentence that denies review ("has not been reviewed by a clinician
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Project, error_lines
+from conftest import Project, error_lines
 from support.site_pages import Source, article_content, built_path, sources
 
 from .report import fail_on

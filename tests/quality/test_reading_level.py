@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Project
+from support.site_pages import Source, built_path, sources
 
 from . import paragraphs, readability
-from support.site_pages import Source, built_path, sources
 from .report import fail_on
 
 HARD = (
@@ -127,7 +127,7 @@ def test_a_dense_paragraph_in_an_easy_page_fails_with_its_line_and_sentences(
     assert grade > settings["paragraph_grade_max"]
     assert found == [
         *(f"docs/online-ipt.md:{line}: sentence has {n} words (limit {settings['sentence_words_max']}) — split it"
-          f" into shorter ones: \"{' '.join(s.split()[:20])} …\"" for s, n in zip(DENSE, words)),
+          f" into shorter ones: \"{' '.join(s.split()[:20])} …\"" for s, n in zip(DENSE, words, strict=True)),
         f"docs/online-ipt.md:{line}: paragraph reading grade {grade:.1f} is above {settings['paragraph_grade_max']:g} —"
         " use shorter sentences and everyday words: \"Notwithstanding considerable methodological heterogeneity across"
         " the published literature, contemporary meta-analytic investigations consistently …\"",
@@ -152,7 +152,7 @@ def test_tables_code_headings_html_and_macros_are_not_prose(tmp_path: Path, sett
     long = " ".join(["interdisciplinary"] * 35)
     text = "\n".join([
         "---", f"title: {long}", "---", "", f"# {long}", "", f"| {long} | x |", "|---|---|", f"| {long} | y |", "",
-        "```", long, "```", "", f'<svg><title>{long}</title></svg>', "", f'{{{{ cite("a") }}}}', "",
+        "```", long, "```", "", f'<svg><title>{long}</title></svg>', "", '{{ cite("a") }}', "",
         f'!!! note "{long}"', "", f"    Kept {{{{ cite({long!r}) }}}} short. See [the page]({'x' * 200}.md).", "",
     ])
     src = Source(path=tmp_path / "t.md", label="docs/t.md", uri="t.md", text=text)
