@@ -47,6 +47,8 @@ def test_word_list_silences_a_real_word(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/page.md").write_text("We met Dr Recieve.\n", encoding="utf-8")
     words = tmp_path / "words.txt"
+    words.write_text("# no words yet\n", encoding="utf-8")
+    assert len(spelling_problems(tmp_path, words)) == 1, "the name is flagged until it is on the list"
     words.write_text("recieve\n", encoding="utf-8")
     assert spelling_problems(tmp_path, words) == []
 
