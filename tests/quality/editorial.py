@@ -5,9 +5,7 @@ editor looks for data (CONTRIBUTING.md, "Pages and where they are"). Every check
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+# Relative to the project folder (conftest.ROOT), as editors see them in messages.
 FOLDER = "macros/data/editorial"
 SETTINGS = f"{FOLDER}/settings.yml"
 DISCOURAGED_PHRASES = f"{FOLDER}/discouraged-phrases.yml"

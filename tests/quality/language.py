@@ -10,7 +10,9 @@ from pathlib import Path
 import yaml
 from codespell_lib import main as codespell
 
-from .editorial import DISCOURAGED_PHRASES, ROOT, SPELLING_WORDS
+from conftest import ROOT
+
+from .editorial import DISCOURAGED_PHRASES, SPELLING_WORDS
 
 WORD_LIST = ROOT / SPELLING_WORDS
 PHRASES = ROOT / DISCOURAGED_PHRASES
