@@ -69,7 +69,7 @@ def entry_problems(entry: object, known_pages: set[str]) -> list[str]:
 
 
 def load_rules(text: str, known_pages: set[str], label: str = PAGE_RULES) -> tuple[list[Rule], list[str]]:
-    """The rules in `text` (the YAML file), and one line for each problem that keeps a rule out."""
+    """The rules in `text` (the YAML file), and one line for each rule that is written wrongly (and left out)."""
     try:
         tree = yaml.compose(text)
         entries = yaml.safe_load(text)
@@ -81,8 +81,9 @@ def load_rules(text: str, known_pages: set[str], label: str = PAGE_RULES) -> tup
     rules, problems = [], []
     for n, (entry, node) in enumerate(zip(entries, tree.value, strict=True), start=1):
         wrong = entry_problems(entry, known_pages)
-        problems += [f"{label}:{node.start_mark.line + 1}: rule {n}: {problem}" for problem in wrong]
-        if not wrong:
+        if wrong:  # one line per rule: the first problem (a misspelt key explains the ones after it)
+            problems.append(f"{label}:{node.start_mark.line + 1}: rule {n}: {wrong[0]}")
+        else:
             avoid = "avoid" in entry
             rules.append(Rule(tuple(entry["pages"]), avoid, _phrases(entry["avoid" if avoid else "need"]),
                               entry["why"], entry.get("when"), entry.get("say")))

@@ -111,6 +111,7 @@ def test_the_real_file_has_rules_of_both_kinds() -> None:
 
 @pytest.mark.parametrize(("rules", "problem"), [
     ("- pages: [teen.md]\n  avoid: x\n  why: y\n  sya: z\n", "rule 1: sya: unknown key — use pages, avoid or need, when, why, say"),
+    ("- pages: [teen.md]\n  aviod: x\n  why: y\n", "rule 1: aviod: unknown key — use pages, avoid or need, when, why, say"),
     ("- pages: [teen.md]\n  avoid: x\n  need: y\n  why: z\n", "rule 1: give exactly one of avoid or need"),
     ("- pages: [teen.md]\n  why: z\n", "rule 1: give exactly one of avoid or need"),
     ("- pages: [teen.md]\n  avoid: x\n",
