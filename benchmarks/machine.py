@@ -38,7 +38,7 @@ def describe() -> dict[str, str]:
     mem_kib = int(_first(r"^MemTotal:\s+(\d+)", _read("/proc/meminfo"), "0"))
     os_name = _first(r'^PRETTY_NAME="?([^"\n]+)', _read("/etc/os-release"), platform.system())
     return {
-        "Date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "Date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "CPU": _first(r"^model name\s*:\s*(.+)$", _read("/proc/cpuinfo"), platform.processor() or "unknown"),
         "Cores": str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()),
         "RAM": f"{mem_kib / 1024 / 1024:.1f} GiB",

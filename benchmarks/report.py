@@ -3,18 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .budgets import LIMITS, BudgetSummary, Check, Limits, budget_names
+from .budgets import LIMITS, BudgetSummary, Check, Limits
 from .results import LighthouseResult, PageWeight, Results
 from .stats import per_item_growth
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     """A Markdown table whose columns line up in a terminal too; `right` lists right-aligned columns."""
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                                 for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+                                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
 
     rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])

@@ -49,7 +49,7 @@ def timed_builds(project: Path, builds: list[tuple[str, str, Path]], runs: int, 
             cpu[i].append(cpu_seconds)
             log(f"build {config} run {run}/{runs}: {seconds:.1f} s (CPU {cpu_seconds:.1f} s)")
     pages = pages or len(projects.sitemap_paths(builds[0][2]))
-    return [BuildTiming(label, pages, tuple(w), tuple(c)) for (label, _, _), w, c in zip(builds, wall, cpu)]
+    return [BuildTiming(label, pages, tuple(w), tuple(c)) for (label, _, _), w, c in zip(builds, wall, cpu, strict=True)]
 
 
 def measure_weights(ours: Path, stock: Path, pages: list[str]) -> list[PageWeight]:

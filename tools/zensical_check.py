@@ -22,9 +22,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -178,7 +178,7 @@ def table(differences: list[Difference], width: int = 48) -> str:
     rows = [("page", "check", "MkDocs", "Zensical", "matters")]
     rows += [(d.page, d.check, cut(d.mkdocs), cut(d.zensical), "YES" if d.matters else "no") for d in differences]
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -201,8 +201,8 @@ def zensical_config(project: Path) -> tuple[dict, list[str]]:
     """The derived configuration Zensical builds with, and why each addition is needed."""
     from macros import render, template_data
     from macros.citations import NAME
-    from macros.tooltips import NAME as TOOLTIPS
     from macros.data_files import load_all
+    from macros.tooltips import NAME as TOOLTIPS
 
     shared, _, glossary = load_all(project)
     config = {

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from benchmarks import corpus, projects
-from tools.project_copy import copy_project
 from macros.schema import FrontMatter
+from tools.project_copy import copy_project
 
 KEYS = ["alpha2000", "beta2010", "gamma2020"]
 

@@ -1,10 +1,10 @@
 """BENCHMARKS.md rendering: every budget has a row with PASS, MISS or NOT RUN, and misses are spelled out."""
 from __future__ import annotations
 
+from test_budgets import good_results
+
 from benchmarks import budgets, report
 from benchmarks.results import PageWeight, SearchIndexSize
-
-from test_budgets import good_results
 
 
 def test_table_lines_up_and_right_aligns_numbers() -> None:

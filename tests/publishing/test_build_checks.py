@@ -5,10 +5,10 @@ import json
 import re
 
 import pytest
-
 from bs4 import BeautifulSoup
 
 from conftest import Project, error_lines
+
 from .publishing_support import ROOT
 
 ARTICLE = "docs/focus-areas/grief.md"

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from support.network import OpenRequests
 from support.site_pages import page_file, site_paths
+
 from .publishing_support import run_nginx
 
 # Runs before any page script, in every document: records the browser's own violation events.

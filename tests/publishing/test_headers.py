@@ -11,6 +11,7 @@ import pytest
 
 from deploy import publish
 from support.site_pages import page_file, site_paths
+
 from .publishing_support import ROOT, parse_headers_file, parse_nginx_locations, policy_differences
 
 

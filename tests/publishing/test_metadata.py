@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 
 from macros.schema import is_article
 from support.site_pages import page_file, site_paths, sources
+
 from .publishing_support import ROOT
 
 TREATMENT_TYPES = {"PsychologicalTreatment", "MedicalTherapy"}
@@ -69,7 +70,7 @@ def jsonld_problems(html: str, where: str, fm: dict[str, Any], url: str) -> list
     sources = soup.select("h2#sources + ol > li")
     citations = data.get("citation", [])
     want(len(citations) == len(sources), f"has {len(citations)} citations, the page lists {len(sources)} sources")
-    for i, (c, source) in enumerate(zip(citations, sources), 1):
+    for i, (c, source) in enumerate(zip(citations, sources, strict=False), 1):
         links = [a.get("href") for a in source.find_all("a")]
         want(isinstance(c, str) and c.startswith("https://") and c in links,
              f"citation {i} must be the https address of source {i} (one of {links}; got {c!r})")

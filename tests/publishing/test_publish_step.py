@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from deploy import publish
+
 from .publishing_support import ROOT, parse_headers_file
 
 
@@ -73,7 +74,7 @@ def test_page_without_its_anchor_tag_stops_the_step(small_project: Path) -> None
     result = run_step(small_project)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f'ERROR - site/a/index.html: no <meta charset="utf-8"> to put the page\'s Content-Security-Policy after —'
+        'ERROR - site/a/index.html: no <meta charset="utf-8"> to put the page\'s Content-Security-Policy after —'
         " the theme must write it first in <head>; check overrides/ and the theme version"
     )
 

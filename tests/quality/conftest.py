@@ -7,16 +7,15 @@ import pytest
 import yaml
 
 from conftest import ROOT
-
-from . import readability
 from support.site_pages import Source, sources
 
-SETTINGS = Path(__file__).with_name("settings.yml")
+from . import readability
+from .editorial import SETTINGS
 
 
 @pytest.fixture(scope="session")
 def settings() -> dict:
-    return yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
+    return yaml.safe_load((ROOT / SETTINGS).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ import warnings
 from pydantic import ValidationError
 
 from macros.schema import FrontMatter, problems
-
 from support.site_pages import Source
+
 from .report import ContentWarning, in_order, where
 
 # A placeholder that passes every other rule, so the date rules can be checked on their own.

@@ -10,9 +10,12 @@ from pathlib import Path
 import yaml
 from codespell_lib import main as codespell
 
-HERE = Path(__file__).parent
-WORD_LIST = HERE / "codespell-words.txt"
-PHRASES = HERE / "discouraged-phrases.yml"
+from conftest import ROOT
+
+from .editorial import DISCOURAGED_PHRASES, SPELLING_WORDS
+
+WORD_LIST = ROOT / SPELLING_WORDS
+PHRASES = ROOT / DISCOURAGED_PHRASES
 # Reader-facing text outside docs/. Not bibliography.yml: paper titles are quoted as published.
 DATA_TEXTS = ("macros/data/shared-content.yml", "macros/data/glossary.yml")
 CODESPELL_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
@@ -39,7 +42,7 @@ def spelling_problems(root: Path, word_list: Path = WORD_LIST) -> list[str]:
         file = Path(m["file"]).relative_to(root).as_posix()
         fix = " or ".join(f"'{w.strip()}'" for w in m["fix"].split("|")[0].split(","))
         problems.append(f"{file}:{m['line']}: '{m['word']}' looks misspelt — write {fix};"
-                        f" if the word is right, add it to tests/quality/{word_list.name}")
+                        f" if the word is right, add it to {SPELLING_WORDS}")
     return problems
 
 

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from support.site_pages import Source, built_path, read_source, sources
+
 from .report import in_order, where
 
 LINKS_CONFIG = "mkdocs.links.yml"

@@ -13,9 +13,9 @@ import pytest
 from conftest import ROOT, Project
 from macros.data_files import BIBLIOGRAPHY, DataFileError, load
 from macros.schema import Bibliography
-
-from .citations import too_few_sources, unused_sources
 from support.site_pages import Source, sources
+
+from .citations import listed_anyway, too_few_sources, unused_keys, unused_sources
 from .report import ContentWarning, fail_on
 
 ENTRY = '  authors: Doe J\n  year: 2020\n  title: "A study"\n  source: "A Journal 2020;1:1-2"\n'
@@ -44,9 +44,19 @@ def test_bibliography_entry_without_a_findable_link_stops_the_build(tmp_path: Pa
     ]
 
 
-def test_unused_sources_are_listed_as_warnings(pages: list[Source]) -> None:
+def test_unused_sources_are_listed_as_warnings(site: Path, pages: list[Source]) -> None:
+    """A warning, not a failure, for editors; but the warning must be true: no page lists a source it names."""
+    fail_on(listed_anyway(site, pages, unused_keys(ROOT, pages), load(ROOT, BIBLIOGRAPHY, Bibliography)),
+            "sources the unused-source warning names, though a page lists them")
     for line in unused_sources(ROOT, pages):
         warnings.warn(ContentWarning(line), stacklevel=1)
+
+
+def test_a_source_a_page_lists_cannot_be_called_unused(site: Path, pages: list[Source]) -> None:
+    """Bad example: weissman2000, which What is IPT? lists, handed to the cross-check as if unused."""
+    found = listed_anyway(site, pages, ["weissman2000"], load(ROOT, BIBLIOGRAPHY, Bibliography))
+    assert "macros/data/bibliography.yml: source 'weissman2000' is called unused, but docs/what-is-ipt.md lists it" \
+        " — the unused-source check (tests/quality/citations.py) misread how that page cites it" in found, found
 
 
 def test_an_unused_source_is_named_with_its_line(tmp_path: Path) -> None:
@@ -62,7 +72,7 @@ def test_an_unused_source_is_named_with_its_line(tmp_path: Path) -> None:
 
 def test_real_articles_cite_enough_sources(site: Path, pages: list[Source], settings: dict) -> None:
     for name in settings["evidence_pages"] + settings["sources_not_required"]:
-        assert (ROOT / "docs" / name).is_file(), f"tests/quality/settings.yml names docs/{name}, which does not exist"
+        assert (ROOT / "docs" / name).is_file(), f"macros/data/editorial/settings.yml names docs/{name}, which does not exist"
     fail_on(too_few_sources(site, pages, settings), "articles with too few sources")
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 import re
 
 import yaml
-
 from bs4 import BeautifulSoup
 
 from conftest import Project
-
 from support.site_pages import built, sources
 
 DATA = "macros/data/shared-content.yml"

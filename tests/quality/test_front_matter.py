@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from .front_matter import front_matter_problems, overdue_problems
 from support.site_pages import Source, sources
+
+from .front_matter import front_matter_problems, overdue_problems
 from .report import ContentWarning, fail_on
 
 LONG = ("A description that goes on and on about interpersonal psychotherapy, far longer than any"

@@ -32,7 +32,7 @@ def test_misspelling_and_discouraged_phrases_are_reported(tmp_path: Path) -> Non
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/page.md").write_text(BAD, encoding="utf-8")
     assert spelling_problems(tmp_path) == [
-        "docs/page.md:5: 'recieve' looks misspelt — write 'receive'; if the word is right, add it to tests/quality/codespell-words.txt"
+        "docs/page.md:5: 'recieve' looks misspelt — write 'receive'; if the word is right, add it to macros/data/editorial/spelling-words.txt"
     ]
     assert phrase_problems(tmp_path) == [
         'docs/page.md:6: avoid "committed suicide" — write died by suicide / took their own life (suicide is not a crime) instead',
@@ -47,6 +47,8 @@ def test_word_list_silences_a_real_word(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/page.md").write_text("We met Dr Recieve.\n", encoding="utf-8")
     words = tmp_path / "words.txt"
+    words.write_text("# no words yet\n", encoding="utf-8")
+    assert len(spelling_problems(tmp_path, words)) == 1, "the name is flagged until it is on the list"
     words.write_text("recieve\n", encoding="utf-8")
     assert spelling_problems(tmp_path, words) == []
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Project, error_lines
+from support.site_pages import built, read_source, sources_list
 
 from .front_matter import front_matter_problems
-from support.site_pages import built, read_source, sources_list
 
 TEMPLATE = ROOT / "docs/templates/article.md"
 

@@ -1,0 +1,39 @@
+"""Lint: `ruff check` passes on every Python file of the project (rules in ruff.toml).
+
+A failure shows ruff's own lines (file:line:column: code message), so the fix is where it points.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+def ruff_check(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`ruff check` on `folder` with the project's ruff.toml, one line per problem."""
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--config", str(ROOT / "ruff.toml"), "--no-cache",
+         "--output-format", "concise", "."],
+        cwd=folder, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_the_project_passes_ruff() -> None:
+    result = ruff_check(ROOT)
+    if result.returncode != 0:
+        pytest.fail(f"ruff check (settings in ruff.toml):\n{result.stdout}{result.stderr}", pytrace=False)
+
+
+def test_ruff_names_the_file_line_and_rule(tmp_path: Path) -> None:
+    """Bad example: an unused import and a zip() that could drop items silently fail, with ruff's lines."""
+    (tmp_path / "bad.py").write_text("import os\n\n\ndef pairs(a, b):\n    return list(zip(a, b))\n", encoding="utf-8")
+    result = ruff_check(tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        "bad.py:1:8: F401 [*] `os` imported but unused",
+        "bad.py:5:17: B905 `zip()` without an explicit `strict=` parameter",
+    ]
