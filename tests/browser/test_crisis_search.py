@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import read_shared_content
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from conftest import read_shared_content
 from macros.schema import EXPLICIT_GROUPS
 
 from .conftest import FailingPages, report

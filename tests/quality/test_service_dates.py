@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from macros.data_files import SHARED_CONTENT, load
 from macros.schema import CrisisCountry, SharedContent
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, read_shared_content
 from py_mini_racer import MiniRacer
 
+from conftest import ROOT, read_shared_content
 from macros.first_help import listening_line
 from macros.schema import CrisisCountry
 
