@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import ROOT, Project, error_lines
+from conftest import Project, error_lines
 from support.server import serve
 from support.site_pages import configured_site_url
 
