@@ -420,8 +420,6 @@ class FrontMatter(Strict):
     keywords: list[Text] | None = None
     # The page discusses suicide, self-harm or abuse: the urgent-help box uses the emergency style.
     risk_topic: bool = False
-    # The page shows the "Exit this page" button (pages a reader may need to leave quickly).
-    quick_exit: bool = False
     search: SearchOptions | None = None
     hide: list[Literal["navigation", "toc", "footer", "feedback", "path", "tags"]] | None = None
 

@@ -1,6 +1,8 @@
 // "Exit this page" (overrides/partials/quick-exit.html), after the GOV.UK Design System component.
 // The button is a plain link, so it works without JavaScript. This script adds two things:
-// - leaving REPLACES this page in the browser's history, so pressing Back does not bring it back;
+// - leaving REPLACES this page in the browser's history, so pressing Back does not bring THIS page
+//   back (other pages of this guide opened before it stay in the history: a page cannot remove
+//   them; staying-safe-online.md says so);
 // - pressing Shift 3 times within 5 seconds leaves too (the shortcut GOV.UK uses), with a spoken
 //   and visible count so keyboard and screen reader users know what is happening.
 // Nothing is loaded or sent before the reader leaves: the neutral page is opened only then.
@@ -32,16 +34,6 @@
     status.textContent = "";
     clearTimeout(timer);
   }
-
-  // Material opens its search panel when the search box gets focus, and the panel covers the page.
-  // When Tab then reaches this button, close the panel, so the focused button is not hidden (WCAG 2.4.11).
-  button.addEventListener("focus", function () {
-    var search = document.getElementById("__search");
-    if (search && search.checked) {
-      search.checked = false;
-      search.dispatchEvent(new Event("change"));
-    }
-  });
 
   button.addEventListener("click", function (event) {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {

@@ -2,16 +2,15 @@
 // starts to search, not with every page: most readers never search, and many read on slow or
 // metered phone connections. Material asks for the index as soon as a page opens; this script,
 // loaded just before Material's, holds that one request back until the search field gets focus
-// (a tap or click on the search, or one of Material's keys for it) or is pressed. A page opened
-// from a search result (?h=words to highlight) loads it at once. The crisis help card
-// (crisis-search.js) needs no index, so it shows as soon as a crisis phrase is typed.
+// (a tap or click on the search, or one of Material's keys for it) or is pressed. The crisis help
+// card (crisis-search.js) needs no index, so it shows as soon as a crisis phrase is typed.
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var held = [];
-  var wanted = /[?&]h=/.test(location.search);
+  var wanted = false;
 
   XMLHttpRequest.prototype.open = function (method, url) {
     this.iptSearchIndex = INDEX.test(new URL(String(url), document.baseURI).pathname);

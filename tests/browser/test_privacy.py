@@ -1,4 +1,6 @@
-"""Every page loads nothing from outside the site, sets no cookie and logs no console error.
+"""Every page loads nothing from outside the site, sets no cookie and logs no console error; a
+reader's search words stay out of addresses and history, and nothing is stored in their browser
+until they choose something (the colour switch).
 
 Requests are recorded on the browser context, which sees the page, its frames and its workers
 (Material's search worker loads the search index). The browser can reach only loopback
@@ -8,14 +10,18 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
-from playwright.sync_api import Browser
+import pytest
+from playwright.sync_api import Browser, Page
 
+from conftest import Project, error_lines
 from support.network import OpenRequests
 from support.server import serve
 
 from .conftest import FailingPages, report
-from .profiles import DESKTOP
+from .profiles import DESKTOP, PROFILES
+from .search_ui import enter_search, open_search
 
 
 class PrivacyWatch:
@@ -113,3 +119,93 @@ def test_privacy_check_names_what_leaked(browser: Browser, site: Path, tmp_path:
     assert "/about/: sets cookie tracker (127.0.0.1)" in text
     assert "/about/: document.cookie is 'tracker=1'" in text
     assert "/about/: console error: broken on purpose" in text
+
+
+# --- search words stay out of addresses and history; nothing stored until the reader chooses ------
+# A reader whose partner checks their phone: what they typed into the search must not show in the
+# address bar or the history, and the browser must hold nothing from this site (Material would save
+# the colour scheme on every page: docs/javascripts/storage-on-choice.js stops that).
+
+QUERY = "arguing partner"
+STORED = """async () => [
+  ...Object.keys(localStorage).map((k) => `localStorage: ${k}`),
+  ...Object.keys(sessionStorage).map((k) => `sessionStorage: ${k}`),
+  ...(await indexedDB.databases()).map((d) => `IndexedDB: ${d.name}`),
+  ...(await caches.keys()).map((k) => `Cache Storage: ${k}`),
+]"""
+
+
+def stored(page: Page) -> list[str]:
+    """What this site left in the browser: Web Storage, IndexedDB, Cache Storage and cookies."""
+    return page.evaluate(STORED) + [f"cookie: {c['name']}" for c in page.context.cookies()]
+
+
+def words_in_history(page: Page, words: list[str]) -> list[str]:
+    """Every history entry of the tab (address and title, as the History list shows them) and the
+    current address, searched for the reader's words."""
+    entries = page.context.new_cdp_session(page).send("Page.getNavigationHistory")["entries"]
+    seen = [("address", unquote(e["url"])) for e in entries] + [("title", e["title"]) for e in entries]
+    seen.append(("address bar", unquote(page.url)))
+    return [f"{kind} {text!r} contains {word!r}" for kind, text in dict.fromkeys(seen)
+            for word in words if word in text.lower()]
+
+
+def reader_journey(page: Page, base_url: str) -> list[str]:
+    """Open pages, search, open a result with Enter and another by clicking, open the menu: what
+    leaked into the history or the browser's storage on the way."""
+    problems = []
+    page.goto(base_url)
+    problems += [f"after opening the home page: {s}" for s in stored(page)]
+    open_search(page)
+    enter_search(page, QUERY)
+    page.locator("input.md-search__input").press("Enter")  # Material opens the first result
+    page.wait_for_url(lambda url: url.rstrip("/") != base_url.rstrip("/"))
+    problems += [f"after Enter in the search: {s}" for s in stored(page)]
+    open_search(page)
+    enter_search(page, QUERY)
+    page.locator(".md-search-result__item > a.md-search-result__link").nth(1).click()  # the second page found
+    page.wait_for_load_state()
+    problems += [f"after clicking a result: {s}" for s in stored(page)]
+    problems += [f"history: {s}" for s in words_in_history(page, QUERY.split())]
+    page.goto(base_url + "about/")  # a page with the menu (the crisis page hides it on desktops)
+    menu = page.locator("label.md-header__button[for=__drawer]")
+    if menu.is_visible():
+        menu.click()
+        page.wait_for_function("document.getElementById('__drawer').checked")
+    page.locator(".md-nav--primary a.md-nav__link[href]:visible").last.click()
+    page.wait_for_load_state()
+    problems += [f"after the menu: {s}" for s in stored(page)]
+    return problems
+
+
+@pytest.mark.parametrize("profile", ["320px", "desktop"])
+def test_no_search_words_in_history_and_nothing_stored(browser: Browser, base_url: str, profile: str) -> None:
+    context = browser.new_context(**PROFILES[profile])
+    try:
+        page = context.new_page()
+        assert reader_journey(page, base_url) == []
+        # The reader's own choice is kept: the colour switch saves exactly that choice.
+        page.locator("[data-md-component=palette] label:not([hidden])").click()
+        keys = stored(page)
+        assert len(keys) == 1 and keys[0].startswith("localStorage: /") and keys[0].endswith(".__palette"), keys
+    finally:
+        context.close()
+
+
+def test_journey_check_names_stored_scheme_and_search_words(project: Project, browser: Browser) -> None:
+    """Bad example: the site built with Material's search.highlight (words in result addresses) and
+    without storage-on-choice.js (Material saves the colour scheme on every page)."""
+    config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("    - search.suggest\n", "    - search.suggest\n    - search.highlight\n", 1))
+    result = project.build()
+    assert result.returncode == 0, "\n".join(error_lines(result))
+    (project.path / "site/javascripts/storage-on-choice.js").write_text("", encoding="utf-8")
+    context = browser.new_context(**DESKTOP)
+    try:
+        with serve(project.path / "site") as url:
+            problems = reader_journey(context.new_page(), url)
+    finally:
+        context.close()
+    assert "after opening the home page: localStorage: /.__palette" in problems, problems
+    assert any(p.startswith("history: address 'http") and "/?h=arguing+partner" in p and p.endswith("contains 'arguing'")
+               for p in problems), problems

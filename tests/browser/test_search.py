@@ -197,9 +197,3 @@ def test_index_check_sees_a_page_that_loads_it_at_once(browser: Browser, base_ur
     """Without search-on-demand.js, Material asks for the index as the page opens: the check sees it."""
     before, _ = index_requests(browser, base_url + "questions/", block="search-on-demand.js")
     assert [u.removeprefix(base_url) for u in before] == [INDEX]
-
-
-def test_a_page_opened_from_a_result_still_highlights_the_words(window: Callable[..., Page], base_url: str) -> None:
-    page = window("desktop")
-    page.goto(base_url + "focus-areas/grief/?h=grief")
-    page.locator("article mark").first.wait_for()

@@ -1,5 +1,6 @@
 """overrides/ stays a small change on top of Material: copied partials may differ only in marked lines,
-and what main.html changes without a copy is there on every page."""
+and what main.html changes without a copy is there on every page (the search dialog's name, the
+"Exit this page" button)."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import material
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -49,3 +51,50 @@ def test_search_dialog_is_named_on_every_page(site: Path) -> None:
     unnamed = [str(p.relative_to(site)) for p in sorted(site.rglob("*.html"))
                if 'role="dialog" aria-label="Search">' not in p.read_text(encoding="utf-8")]
     assert not unnamed, f"search dialog without a name on: {', '.join(unnamed)} — update the filter in overrides/main.html"
+
+
+# --- "Exit this page": on every page, the first link after the skip link -------------------------
+
+def exit_button_problems(html: str, name: str, exit_url: str) -> list[str]:
+    """One "Exit this page" link to the configured neutral page, that tells that page nothing
+    (rel noreferrer), and that is the first link of the page, or the second after a skip link."""
+    soup = BeautifulSoup(html, "html.parser")
+    buttons = soup.select('[data-ipt="quick-exit"] a[href]')
+    if len(buttons) != 1:
+        return [f"{name}: {len(buttons)} exit buttons, expected 1"]
+    button, problems = buttons[0], []
+    if button["href"] != exit_url:
+        problems.append(f"{name}: exit button goes to {button['href']!r}, not {exit_url!r}")
+    if "noreferrer" not in button.get("rel", []):
+        problems.append(f"{name}: exit button would tell the neutral page where the reader was (no rel=noreferrer)")
+    links = soup.select("body a[href]")
+    before = links[:links.index(button)]
+    if len(before) > 1 or (before and "md-skip" not in before[0].get("class", [])):
+        problems.append(f"{name}: exit button comes after {len(before)} other link(s), not right after the skip link")
+    return problems
+
+
+def test_every_page_has_the_exit_button_first(site: Path, shared_content: dict) -> None:
+    exit_url = shared_content["quick_exit"]["url"]
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 15
+    problems = [p for page in pages
+                for p in exit_button_problems(page.read_text(encoding="utf-8"), str(page.relative_to(site)), exit_url)]
+    assert not problems, "\n".join(problems)
+
+
+def test_exit_button_check_names_a_missing_late_or_wrong_button(site: Path, shared_content: dict) -> None:
+    """Bad examples: the button removed, moved to the end of the page, and pointing elsewhere."""
+    exit_url = shared_content["quick_exit"]["url"]
+    html = (site / "about/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    box = soup.select_one('[data-ipt="quick-exit"]')
+    assert box is not None
+    box.extract()
+    assert exit_button_problems(str(soup), "about", exit_url) == ["about: 0 exit buttons, expected 1"]
+    soup.body.append(box)
+    [late] = exit_button_problems(str(soup), "about", exit_url)
+    assert late.startswith("about: exit button comes after ") and late.endswith("not right after the skip link")
+    wrong = html.replace(f'href="{exit_url}"', 'href="https://example.org/"')
+    assert exit_button_problems(wrong, "about", exit_url) == [
+        f"about: exit button goes to 'https://example.org/', not {exit_url!r}"]
