@@ -1,11 +1,14 @@
-"""Page discovery: the sitemap's production addresses map onto paths, and articles come from front matter."""
+"""Page discovery: the sitemap's production addresses map onto paths, and articles come from front matter.
+The menu: every page is in it, on every page, and "Get help now" is near its top."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
-from support.site_pages import article_paths, sitemap_paths
+from support.site_pages import article_paths, page_file, sitemap_paths
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -43,3 +46,49 @@ def test_articles_are_pages_without_kind_page(tmp_path: Path) -> None:
 def test_real_site_has_articles_and_pages(site_paths: list[str], articles: list[str]) -> None:
     assert "" in site_paths and "404.html" in site_paths
     assert set(articles) < set(site_paths), "every article is a published page, and not every page is an article"
+
+
+# --- the menu -------------------------------------------------------------------------------------
+
+HELP_NEAR_TOP = 3  # "Get help now" is one of the menu's first items (after Home), not inside a section
+
+
+def target(href: str, at: str) -> str:
+    """Where a link on the page at path `at` leads, as a path from the site's root ('' = home)."""
+    path = urlsplit(urljoin("https://site.invalid/" + at, href)).path.lstrip("/")
+    return "" if path == "." else path
+
+
+def menu_problems(html: str, at: str, pages: list[str], help_path: str) -> list[str]:
+    """Pages missing from the menu (Material's primary nav) of the page at path `at`, and a help link
+    too far down it, one line each."""
+    nav = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary > ul")
+    if nav is None:
+        return [f"/{at}: no menu (nav.md-nav--primary)"]
+    found = {target(a["href"], at) for a in nav.select("a[href]")}
+    problems = [f"/{at}: /{p} is not in the menu — add it to `nav:` in mkdocs.yml" for p in pages if p not in found]
+    top = [li.find("a", href=True) for li in nav.find_all("li", recursive=False)[:HELP_NEAR_TOP]]
+    if help_path not in {target(a["href"], at) for a in top if a}:
+        problems.append(f"/{at}: /{help_path} is not among the first {HELP_NEAR_TOP} items of the menu — "
+                        "put it near the top of `nav:` in mkdocs.yml, outside any section")
+    return problems
+
+
+def test_every_page_is_in_the_menu_of_every_page(site: Path, site_paths: list[str], help_path: str) -> None:
+    pages = [p for p in site_paths if p != "404.html"]
+    problems = [problem for at in site_paths
+                for problem in menu_problems(page_file(site, at).read_text(encoding="utf-8"), at, pages, help_path)]
+    assert not problems, "\n".join(problems)
+
+
+def test_menu_check_reports_a_missing_page_and_a_buried_help_link(site: Path, help_path: str) -> None:
+    """Bad example: the menu of What is IPT? without Grief, and with Get help now moved to the end."""
+    soup = BeautifulSoup(page_file(site, "what-is-ipt/").read_text(encoding="utf-8"), "html.parser")
+    soup.select_one("nav.md-nav--primary a[href$='focus-areas/grief/']").parent.decompose()
+    help_item = soup.select_one(f"nav.md-nav--primary > ul > li > a[href$='{help_path}']").parent
+    help_item.parent.append(help_item.extract())
+    assert menu_problems(str(soup), "what-is-ipt/", ["what-is-ipt/", "focus-areas/grief/"], help_path) == [
+        "/what-is-ipt/: /focus-areas/grief/ is not in the menu — add it to `nav:` in mkdocs.yml",
+        (f"/what-is-ipt/: /{help_path} is not among the first {HELP_NEAR_TOP} items of the menu — "
+         "put it near the top of `nav:` in mkdocs.yml, outside any section"),
+    ]
