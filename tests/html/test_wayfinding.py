@@ -20,7 +20,10 @@ def help_path(shared_content: dict) -> str:
 
 
 def resolve(href: str, at: str) -> str:
-    """A link's target as a path from the site's root ('' = home), seen from the page at path `at`."""
+    """A link's target as a path from the site's root ('' = home), seen from the page at path `at`;
+    a link to another site as it is (the finder may be an organisation's own)."""
+    if urlsplit(href).scheme:
+        return href
     path = urlsplit(urljoin("https://site.invalid/" + at, href)).path.lstrip("/")
     return "" if path == "." else path
 
