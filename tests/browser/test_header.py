@@ -99,3 +99,42 @@ def test_header_check_reports_a_cut_name_and_an_overlap(browser: Browser, base_u
         assert any(" overlap by " in p and "ipt-help-link" in p for p in header_problems(page)), header_problems(page)
     finally:
         context.close()
+
+
+# --- the phone menu (drawer) with a keyboard ------------------------------------------------------
+
+TABS = 15  # past the header and into the article: the closed menu's links came right after the header
+
+FOCUSED_IN_MENU = """() => { const el = document.activeElement;
+  return el && el.closest(".md-sidebar--primary") ? el.textContent.trim().replace(/\\s+/g, " ") || el.tagName : ""; }"""
+
+
+def closed_menu_tab_stops(page: Page) -> list[str]:
+    """Links of the closed phone menu that Tab lands on (they are off screen), from the top of the page."""
+    page.locator("body").focus()
+    stops = []
+    for _ in range(TABS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED_IN_MENU)
+        if stop:
+            stops.append(stop)
+    return stops
+
+
+def test_closed_phone_menu_is_not_in_the_tab_order_and_opens_on_screen(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(**WINDOWS["320px phone"])
+    try:
+        page = context.new_page()
+        page.goto(base_url + "what-is-ipt/")
+        assert closed_menu_tab_stops(page) == []
+        page.goto(base_url)  # opened on a page in a section, the menu shows that section first
+        page.locator(".md-header label[for=__drawer]").click()
+        page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+        help_item = page.locator(".md-sidebar--primary a[href$='get-help-now/']").first
+        assert on_screen_problem(help_item, '"Get help now" in the open menu') == ""
+        # Bad example: the menu visible while closed, as Material leaves it (set through the DOM).
+        page.goto(base_url + "what-is-ipt/")
+        page.evaluate("document.querySelector('.md-sidebar--primary').style.visibility = 'visible'")
+        assert "Home" in closed_menu_tab_stops(page)
+    finally:
+        context.close()
