@@ -129,7 +129,7 @@ def test_closed_phone_menu_is_not_in_the_tab_order_and_opens_on_screen(browser: 
         assert closed_menu_tab_stops(page) == []
         page.goto(base_url)  # opened on a page in a section, the menu shows that section first
         page.locator(".md-header label[for=__drawer]").click()
-        page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+        page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
         help_item = page.locator(".md-sidebar--primary a[href$='get-help-now/']").first
         assert on_screen_problem(help_item, '"Get help now" in the open menu') == ""
         # Bad example: the menu visible while closed, as Material leaves it (set through the DOM).
