@@ -2,6 +2,7 @@
 The menu: every page is in it, on every page, and "Get help now" is near its top."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -92,3 +93,40 @@ def test_menu_check_reports_a_missing_page_and_a_buried_help_link(site: Path, he
         (f"/what-is-ipt/: /{help_path} is not among the first {HELP_NEAR_TOP} items of the menu — "
          "put it near the top of `nav:` in mkdocs.yml, outside any section"),
     ]
+
+
+def hub_problems(home_html: str, read: Callable[[str], str]) -> list[str]:
+    """A hub page (a section's index page) must link to every page of its section in the menu.
+    `home_html` is the home page (its menu gives the sections); `read(path)` returns a page's HTML."""
+    problems = []
+    nav = BeautifulSoup(home_html, "html.parser").select_one("nav.md-nav--primary")
+    for section in nav.select("li.md-nav__item--nested") if nav else []:
+        hub = section.select_one(":scope > .md-nav__container > a[href]")
+        if hub is None:
+            continue  # a section without a hub page
+        at = target(hub["href"], "")
+        members = [target(a["href"], "") for a in section.select(
+            ":scope > nav > ul > li > a[href], :scope > nav > ul > li > .md-nav__container > a[href]")]
+        article = BeautifulSoup(read(at), "html.parser").select_one("article")
+        links = {target(a["href"], at) for a in article.select("a[href]")} if article else set()
+        problems += [f"/{at}: the hub page does not link to /{m}, a page of its section — add it to the list in "
+                     f"docs/{at}index.md" for m in members if m not in links]
+    return problems
+
+
+def test_hub_pages_list_every_page_of_their_section(site: Path) -> None:
+    def read(path: str) -> str:
+        return page_file(site, path).read_text(encoding="utf-8")
+    assert hub_problems(read(""), read) == []
+
+
+def test_hub_check_reports_a_page_missing_from_the_hub(site: Path) -> None:
+    """Bad example: the Getting IPT hub without its link to Self-help."""
+    def read(path: str) -> str:
+        soup = BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
+        if path == "getting-ipt/":
+            soup.select_one("article a[href$='self-help/']").decompose()
+        return str(soup)
+    assert hub_problems(read(""), read) == [
+        "/getting-ipt/: the hub page does not link to /self-help/, a page of its section — add it to the list in "
+        "docs/getting-ipt/index.md"]
