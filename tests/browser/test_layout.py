@@ -20,10 +20,13 @@ LAYOUT_PROBLEMS = """() => {
   const text = (el) => JSON.stringify(el.textContent.trim().replace(/\\s+/g, " ").slice(0, 40));
   const vw = document.documentElement.clientWidth;
   const problems = [];
+  // In a fixed box (the phone menu drawer, whose closed sections wait off screen) nothing scrolls the page.
+  const inFixed = (el) => { for (let up = el; up; up = up.parentElement)
+    if (getComputedStyle(up).position === "fixed") return true; return false; };
   if (document.documentElement.scrollWidth > vw) {
     const wide = [...document.querySelectorAll("body *")].filter((el) => {
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.right > vw + 1 && getComputedStyle(el).position !== "fixed";
+      return r.width > 0 && r.right > vw + 1 && !inFixed(el);
     }).slice(-3).map(name);
     problems.push(`scrolls sideways: content is ${document.documentElement.scrollWidth} px wide in a ${vw} px window (widest: ${wide.join(", ")})`);
   }

@@ -91,6 +91,10 @@ PHRASES: list[tuple[str, list[str]]] = [
     ("self-help books for depression", ["self-help/"]),
     ("books about depression", ["self-help/"]),
     ("an online course for depression", ["self-help/", "online-ipt/"]),
+    # The menu's section hub pages
+    ("is IPT right for me", ["is-ipt-right-for-me/", "questions/"]),
+    ("getting IPT", ["getting-ipt/", "getting-ipt-where-you-live/"]),
+    ("IPT explained", ["ipt-explained/", "what-is-ipt/"]),
 ]
 
 def search(page: Page, base_url: str, phrase: str) -> list[str]:

@@ -84,8 +84,8 @@ def test_a_new_page_with_keywords_is_found_by_them(project: Project) -> None:
                   " that its keywords reach the search.\nlast_reviewed: 2026-11-26\nreview_due: 2027-11-26\n"
                   "kind: page\nkeywords:\n  - brand new words\n  - don't panic\n---\n\n# A new page\n\nHello.\n")
     text = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
-    (project.path / "mkdocs.yml").write_text(text.replace("  - About this guide: about.md\n",
-                                             "  - About this guide: about.md\n  - New: new-page.md\n"), encoding="utf-8")
+    assert "\nnav:\n" in text
+    (project.path / "mkdocs.yml").write_text(text.replace("\nnav:\n", "\nnav:\n  - New: new-page.md\n", 1), encoding="utf-8")
     result = project.build()
     assert result.returncode == 0, result.stderr
     entry = page_entries(project.path / "site")["new-page/"]

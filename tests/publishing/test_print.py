@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
@@ -70,3 +71,49 @@ def test_print_check_reports_a_printout_with_furniture(page: Page, nginx_url: st
     problems = print_problems(page, screen)
     assert any(p.startswith("printout lacks the page URL") for p in problems), problems
     assert any(p.startswith("printout shows site furniture") for p in problems), problems
+
+
+# --- length: a typical article on at most 4 A4 sheets, with the help box's numbers ------------------
+
+TYPICAL_ARTICLES = ["what-is-ipt/", "what-to-expect/"]  # the two a reader test printed (7 sheets each then)
+MAX_SHEETS = 4
+
+
+def paper_problems(page: Page, text: str, limit: int = MAX_SHEETS) -> list[str]:
+    """Too many sheets, emergency numbers missing, or a source's address printed twice: one line each.
+    `text` is pdftotext's output, which ends every sheet with a form feed."""
+    flat, problems = squash(text), []
+    sheets = text.count("\f")
+    if sheets > limit:
+        problems.append(f"prints on {sheets} sheets (at most {limit}) — see the print rules in docs/stylesheets/extra.css")
+    numbers = page.locator("[data-ipt=emergency-numbers]").first.inner_text()
+    if squash(numbers) not in flat:
+        problems.append(f"printout lacks the help box's emergency numbers: {numbers!r}")
+    for href in page.locator("h2#sources + ol a[href^='http']").evaluate_all("els => els.map(e => e.href)"):
+        if squash(f"({href})") in flat:
+            problems.append(f"printout repeats the address after the Sources link {href}")
+    return problems
+
+
+@pytest.mark.parametrize("path", TYPICAL_ARTICLES)
+def test_typical_article_prints_on_four_sheets_with_the_help_numbers(page: Page, nginx_url: str, tmp_path: Path, path: str) -> None:
+    page.goto(nginx_url + path, wait_until="networkidle")
+    pdf = tmp_path / "article.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert paper_problems(page, pdf_text(pdf)) == []
+
+
+def test_paper_check_reports_too_many_sheets_missing_numbers_and_doubled_addresses(page: Page, nginx_url: str, tmp_path: Path) -> None:
+    """Bad examples: the article printed on small A6 sheets; its text without the emergency numbers;
+    and with a source's address printed after its link, as the print rules once did."""
+    page.goto(nginx_url + TYPICAL_ARTICLES[0], wait_until="networkidle")
+    pdf = tmp_path / "small.pdf"
+    page.pdf(path=str(pdf), format="A6")
+    text = pdf_text(pdf)
+    problems = paper_problems(page, text)
+    assert len(problems) == 1 and re.fullmatch(r"prints on \d+ sheets \(at most 4\) — see the print rules in docs/stylesheets/extra.css", problems[0]), problems
+    numbers = page.locator("[data-ipt=emergency-numbers]").first.inner_text()
+    cut = text.replace(numbers.split()[-1], "")  # the last number gone
+    assert paper_problems(page, cut, limit=99) == [f"printout lacks the help box's emergency numbers: {numbers!r}"]
+    href = page.locator("h2#sources + ol a[href^='http']").first.evaluate("e => e.href")
+    assert paper_problems(page, text + f" ({href})", limit=99) == [f"printout repeats the address after the Sources link {href}"]

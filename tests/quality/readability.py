@@ -16,9 +16,10 @@ from bs4 import BeautifulSoup
 
 # What is not body text (see CONTRIBUTING.md, "Reading level"):
 # headings (fragments, not sentences), code, tables, admonition titles, citation numbers,
-# the ¶ section links, and our article footer (disclaimers, review dates, finder box).
+# the ¶ section links, and our article footer (disclaimers, review dates, finder box) and the
+# finder line under the title.
 NOT_BODY = ("h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "table", ".admonition-title",
-            "a.cite", "a.headerlink", "aside.ipt-article-footer", "script", "style")
+            "a.cite", "a.headerlink", "aside.ipt-article-footer", ".ipt-finder-line", "script", "style")
 # Each of these ends a sentence for the count, even without a full stop (list items, definitions).
 BLOCKS = ("p", "li", "dt", "dd", "blockquote", "figcaption", "summary", "div", "section")
 

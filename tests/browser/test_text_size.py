@@ -1,0 +1,52 @@
+"""Text in boxes (Key points, examples, warnings, help boxes) is as large as the body text. Material
+sets it smaller (12.8 px against 16 px); a reader test found the Key points hard to read."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playwright.sync_api import Page
+
+from .conftest import FailingPages, report
+
+# Body text: the paragraphs of the article itself. Box text: paragraphs and list items in a box
+# (admonition or details), the box's title included.
+SMALL_BOX_TEXT = """() => {
+  const body = document.querySelector("article.md-content__inner > p");
+  if (!body) return [];
+  const size = getComputedStyle(body).fontSize;
+  const seen = new Set(), problems = [];
+  for (const el of document.querySelectorAll("article :is(.admonition, details) :is(p, li, summary)")) {
+    const own = getComputedStyle(el).fontSize;
+    const box = el.closest(".admonition, details");
+    const title = (box.querySelector(".admonition-title, summary") || box).textContent.trim().slice(0, 30);
+    if (own !== size && !seen.has(box)) {
+      seen.add(box);
+      problems.push(`text in the box ${JSON.stringify(title)} is ${own}, the body text ${size}`);
+    }
+  }
+  return problems;
+}"""
+
+
+def test_text_in_boxes_is_body_size(window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages) -> None:
+    page = window("desktop")
+    problems: list[str] = []
+    boxes = 0
+    for path in site_paths:
+        page.goto(base_url + path)
+        boxes += page.locator("article :is(.admonition, details)").count()
+        found = [f"/{path}: {p}" for p in page.evaluate(SMALL_BOX_TEXT)]
+        if found:
+            failing_pages.add(path)
+        problems += found
+    assert boxes > 20, f"only {boxes} boxes found: the selector no longer matches Material's boxes"
+    assert not problems, report(problems)
+
+
+def test_text_size_check_reports_a_small_box(window: Callable[..., Page], base_url: str) -> None:
+    """Bad example: the Key points box set back to Material's size (through the DOM: the CSP forbids inline CSS)."""
+    page = window("desktop")
+    page.goto(base_url + "what-is-ipt/")
+    assert page.evaluate(SMALL_BOX_TEXT) == []
+    page.evaluate("document.querySelector('.admonition.abstract').style.fontSize = '0.64rem'")
+    assert page.evaluate(SMALL_BOX_TEXT) == ['text in the box "Key points" is 12.8px, the body text 16px']
