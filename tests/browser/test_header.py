@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
+
 from .profiles import ZOOM_200
 from .visibility import on_screen_problem
 
