@@ -93,6 +93,7 @@ class Finder(Strict):
 class HelpLink(Strict):
     label: Text
     page: Annotated[str, Field(pattern=r"^[\w/-]+\.md$")]
+    safety_plan_page: Annotated[str, Field(pattern=r"^[\w/-]+\.md$")]  # linked from both help boxes
 
 
 # What a crisis service is for; the crisis page groups services by it.
