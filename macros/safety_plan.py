@@ -54,8 +54,8 @@ def crisis_numbers(shared: SharedContent) -> str:
         name = COUNTRY_NAMES[code]
         lines = [f"**Emergency: call {_tel(country.emergency)}**"]
         lines += [line for s in country.services if s.for_[0] in PLAN_SERVICES and (line := _line(s))]
-        out += [f'<section class="ipt-country" data-country="{code}" data-name="{html.escape(name)}"'
-                f' data-zones="{" ".join(time_zones(code))}" markdown="1">', "",
+        out += [(f'<section class="ipt-country" data-country="{code}" data-name="{html.escape(name)}"'
+                 f' data-zones="{" ".join(time_zones(code))}" markdown="1">'), "",
                 f"**{name}:** " + " · ".join(lines), "", "</section>", ""]
     return "\n".join(out + ["</div>"]) + "\n"
 
