@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .conftest import report
 from .profiles import DESKTOP, PROFILES
-from .test_axe import axe_problems
+from .test_axe import axe_problems, check_palette
 from .test_crisis_page import CRISIS, ORDER
 from .test_layout import LAYOUT_PROBLEMS
 
@@ -213,12 +213,14 @@ def test_a_filled_plan_fits_without_sideways_scrolling(new_page, base_url: str, 
     assert page.evaluate(LAYOUT_PROBLEMS) == []
 
 
-def test_axe_with_the_keep_option_on(new_page, base_url: str) -> None:
-    page = new_page(**PROFILES["phone"], timezone_id="Europe/London", locale="en-GB")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_with_the_keep_option_on(new_page, base_url: str, scheme: str) -> None:
+    page = new_page(**PROFILES["phone"], color_scheme=scheme, timezone_id="Europe/London", locale="en-GB")
     page.goto(base_url + PATH)
+    check_palette(page, scheme)
     page.get_by_role("checkbox", name="Keep my plan on this device").check()
     expect(page.locator("[data-ipt=plan-status]")).not_to_be_empty()
-    assert axe_problems(page, f"/{PATH} kept, GB first") == []
+    assert axe_problems(page, f"/{PATH} kept, GB first [{scheme}]") == []
 
 
 # --- on paper -----------------------------------------------------------------------------------------
