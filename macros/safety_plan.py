@@ -1,6 +1,6 @@
 """The "My safety plan" page (docs/my-safety-plan.md): its fields to fill in and its crisis numbers.
 
-Pure functions that return HTML or Markdown, unit-tested in tests/build/test_safety_plan.py. The
+Pure functions that return HTML or Markdown, unit-tested in tests/build/test_safety_plan_macros.py. The
 fields are plain form controls with no <form> around them: nothing can be submitted, so pressing
 Enter sends nothing. autocomplete="off" keeps what a reader types out of the browser's saved
 form entries. docs/javascripts/safety-plan.js adds the reader's optional "keep on this device".
