@@ -25,7 +25,7 @@ import jinja2
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
 from pydantic import ValidationError
 
-from . import citations, render, tooltips
+from . import citations, render, safety_plan, tooltips
 from .data_files import BuildError, DataFileError, load_all
 from .first_help import first_help as first_help_rows
 from .first_help import first_help_list
@@ -37,7 +37,8 @@ def define_env(env) -> None:
     project = Path(env.project_dir)
     shared, bibliography, glossary_entries = load_all(project)
     docs = Path(env.conf["docs_dir"])
-    for field, page in (("help_link.page", shared.help_link.page), ("finder.url", shared.finder.url)):
+    for field, page in (("help_link.page", shared.help_link.page), ("finder.url", shared.finder.url),
+                        ("help_link.safety_plan_page", shared.help_link.safety_plan_page)):
         if page.endswith(".md") and not (docs / page).is_file():
             raise DataFileError(
                 f"macros/data/shared-content.yml: {field}: page '{page}' does not exist in docs/ — fix the file name"
@@ -106,7 +107,20 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
         """The glossary list, from macros/data/glossary.yml."""
         return render.glossary(glossary_entries)
 
-    macros = [cite, disclaimer, crisis_lines, first_help, abuse_services, directories, glossary]
+    def plan_field(label: str) -> str:
+        """A box to write in, with its label (the My safety plan page)."""
+        return safety_plan.field(label)
+
+    def plan_contact(label: str) -> str:
+        """A name and a phone number to fill in, with their labels (the My safety plan page)."""
+        return safety_plan.contact(label)
+
+    def plan_crisis_numbers() -> str:
+        """Every country's emergency number and crisis lines, in short (the My safety plan page)."""
+        return safety_plan.crisis_numbers(shared)
+
+    macros = [cite, disclaimer, crisis_lines, first_help, abuse_services, directories, glossary,
+              plan_field, plan_contact, plan_crisis_numbers]
     MACROS[:] = [m.__name__ for m in macros]
     return macros
 
@@ -122,6 +136,7 @@ def template_data(shared) -> dict:
     """What templates (header link, article footer) read as `config.extra.shared`: the same validated data."""
     return shared.model_dump(mode="json", by_alias=True) | {
         "help_href": page_url(shared.help_link.page),
+        "plan_href": page_url(shared.help_link.safety_plan_page),
         "finder_href": page_url(shared.finder.url),
         "emergency_numbers": render.emergency_numbers(shared),
         "first_help": first_help_rows(shared),
@@ -157,14 +172,15 @@ def disclaimer_box(env, kind: str, partial: str) -> str:
     """The same partial the theme puts on every article (overrides/partials/), rendered with plain
     Jinja, so it works under any engine, as one HTML block.
 
-    The urgent-help box links to the help page, relative to this page; on the help page, not at all.
+    The urgent-help box links to the help page and the safety plan, relative to this page; on
+    either page, not to itself.
     """
     shared = env.conf["extra"]["shared"]
     page = _current_page(env)
     here = page_url(page.file.src_uri if hasattr(page, "file") else page.path)  # MkDocs, or Zensical
-    help_url = None if here == shared["help_href"] else _relative(shared["help_href"], here)
+    help_url, plan_url = (None if here == shared[key] else _relative(shared[key], here) for key in ("help_href", "plan_href"))
     overrides = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(env.project_dir) / "overrides"))
-    box = overrides.get_template(partial).render(config=env.conf, box_kind=kind, help_url=help_url)
+    box = overrides.get_template(partial).render(config=env.conf, box_kind=kind, help_url=help_url, plan_url=plan_url)
     return "\n".join(line for line in box.splitlines() if line.strip()) + "\n"
 
 

@@ -99,6 +99,7 @@ class Finder(Strict):
 class HelpLink(Strict):
     label: Text
     page: Annotated[str, Field(pattern=r"^[\w/-]+\.md$")]
+    safety_plan_page: Annotated[str, Field(pattern=r"^[\w/-]+\.md$")]  # linked from both help boxes
 
 
 # What a crisis service is for. A service may list several purposes and then shows in every part

@@ -52,6 +52,7 @@ PHRASES: list[tuple[str, list[str]]] = [
     ("zoom therapy", ["online-ipt/"]),
     ("waiting list", ["finding-a-therapist/"]),
     ("crisis line", ["get-help-now/"]),
+    ("safety plan", ["my-safety-plan/"]),
     ("is it confidential", ["what-to-expect/", "questions/"]),
     ("privacy", ["about/"]),
     ("medication or therapy", ["ipt-compared/"]),

@@ -1,0 +1,86 @@
+"""The "My safety plan" macros (macros/safety_plan.py): labelled fields and the crisis numbers, from
+the data file; a field without a label stops the build with one line."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT, Project, error_lines
+from macros import safety_plan
+from macros.data_files import SHARED_CONTENT, load
+from macros.render import ContentError
+from macros.schema import SharedContent
+
+SHARED = load(ROOT, SHARED_CONTENT, SharedContent)
+
+
+def test_a_field_is_a_box_with_its_own_label() -> None:
+    out = safety_plan.field("My reasons for living")
+    assert '<label for="plan-my-reasons-for-living">My reasons for living</label>' in out
+    assert '<textarea id="plan-my-reasons-for-living" rows="3" autocomplete="off" data-ipt="plan-field">' in out
+    assert "<form" not in out and "name=" not in out  # nothing to submit, nowhere to send it
+
+
+def test_a_contact_is_a_name_and_a_phone_number_each_labelled() -> None:
+    out = safety_plan.contact("Person 1")
+    assert '<label for="plan-person-1-name">Person 1: name</label><input type="text" id="plan-person-1-name"' in out
+    assert '<label for="plan-person-1-phone">Person 1: phone number</label><input type="tel" id="plan-person-1-phone"' in out
+    assert out.count('autocomplete="off"') == 2
+
+
+def test_a_label_is_escaped() -> None:
+    assert "<label for=\"plan-me-you\">Me &amp; &lt;you&gt;</label>" in safety_plan.field("Me & <you>")
+
+
+@pytest.mark.parametrize(("macro", "call"), [("plan_field", safety_plan.field), ("plan_contact", safety_plan.contact)])
+def test_a_field_without_a_label_is_refused(macro: str, call) -> None:
+    with pytest.raises(ContentError, match=re.escape(
+            f'{macro}() needs a label, like {macro}("My warning signs") — write what the reader fills in')):
+        call("  ")
+
+
+def test_crisis_numbers_list_every_country_its_emergency_number_and_crisis_lines() -> None:
+    out = safety_plan.crisis_numbers(SHARED)
+    assert out.count('<section class="ipt-country" data-country=') == len(SHARED.crisis)
+    assert 'data-ipt="crisis-countries"' in out and 'id="crisis-countries"' in out  # the country-first script's list
+    assert 'data-ipt="country-note" hidden' in out
+    for code, country in SHARED.crisis.items():
+        section = out[out.index(f'data-country="{code}"'):]
+        section = section[:section.index("</section>")]
+        assert f"**Emergency: call [{country.emergency}](tel:" in section, code
+        for s in country.services:
+            listed = s.name in section
+            assert listed == (s.for_[0] in safety_plan.PLAN_SERVICES), f"{code}: {s.name}"
+
+
+def test_crisis_numbers_say_where_and_when_a_line_is_limited() -> None:
+    out = safety_plan.crisis_numbers(SHARED)
+    assert "Breathing Space, Scotland only: call [0800 83 85 87](tel:0800838587), Monday to Thursday" in out
+    assert "Shout: text SHOUT to [85258](sms:85258)" in out
+    assert "Samaritans: call [116 123](tel:116123) ·" in out  # open all day: no hours said
+
+
+PAGE = """---
+title: Test page
+description: A page that exists only to be broken on purpose by the tests.
+last_reviewed: 2026-11-26
+review_due: 2029-11-26
+---
+
+# Test page
+
+Some text.
+
+{{ plan_field("") }}
+"""
+
+
+def test_a_page_with_an_unlabelled_field_fails_the_build_with_one_line(project: Project) -> None:
+    project.write("docs/broken.md", PAGE)
+    result = project.build()
+    assert result.returncode != 0
+    assert error_lines(result) == [
+        ('ERROR   -  docs/broken.md:12: plan_field() needs a label, like plan_field("My warning signs")'
+         " — write what the reader fills in"),
+    ], result.stderr
