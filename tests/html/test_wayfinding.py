@@ -12,6 +12,7 @@ from conftest import ROOT
 from support.site_pages import built, page_path, sources
 
 ARTICLES = [src.uri for src in sources(ROOT) if src.is_article]
+RISK_TOPIC = {src.uri for src in sources(ROOT) if src.meta.get("risk_topic")}
 
 
 @pytest.fixture(scope="session")
@@ -82,8 +83,10 @@ def test_articles_say_where_to_find_a_therapist_under_the_title(site: Path, shar
     finder = shared_content["finder"]
     finder_path, at = page_path(finder["url"]), page_path(src)
     soup = built(site, src)
-    if at == finder_path:  # the finder page itself: no line pointing at itself
-        assert soup.select_one('[data-ipt="finder-line"]') is None
+    # The finder page itself (no line pointing at itself), and pages about risk, whose first thing
+    # must be their Key points and help (a teenager or a person being abused needs those first).
+    if at == finder_path or src in RISK_TOPIC:
+        assert soup.select_one('[data-ipt="finder-line"]') is None, f"/{at}: no finder line belongs here"
         return
     assert finder_line_problem(soup, at, finder_path, finder["button_label"]) == ""
 
