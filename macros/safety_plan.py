@@ -12,9 +12,10 @@ import html
 from .render import COUNTRY_NOTE, ContentError, _listing, _tel, slug, time_zones
 from .schema import COUNTRY_NAMES, SharedContent
 
-# Step 5 lists the lines a person in crisis can call now: crisis lines and urgent care (not the
-# abuse helplines, which the crisis page lists in their own part).
-PLAN_SERVICES = ("crisis", "urgent-care")
+# Step 5 lists the lines a person in crisis can call now: crisis lines, urgent care and lines for
+# young people (teenagers make plans too), whatever else a service is also for. Abuse-only
+# helplines are left to the crisis page's own part.
+PLAN_SERVICES = ("crisis", "urgent-care", "young-people")
 
 
 def _field_id(label: str, macro: str) -> str:
@@ -53,7 +54,7 @@ def crisis_numbers(shared: SharedContent) -> str:
     for code, country in shared.crisis.items():
         name = COUNTRY_NAMES[code]
         lines = [f"**Emergency: call {_tel(country.emergency)}**"]
-        lines += [line for s in country.services if s.for_[0] in PLAN_SERVICES and (line := _line(s))]
+        lines += [line for s in country.services if set(s.for_) & set(PLAN_SERVICES) and (line := _line(s))]
         out += [(f'<section class="ipt-country" data-country="{code}" data-name="{html.escape(name)}"'
                  f' data-zones="{" ".join(time_zones(code))}" markdown="1">'), "",
                 f"**{name}:** " + " · ".join(lines), "", "</section>", ""]
@@ -71,5 +72,7 @@ def _line(s) -> str:
     if not ways:
         return ""
     where = f", {_listing(s.areas)} only" if s.areas else ""
+    if "young-people" in s.for_ and "crisis" not in s.for_:
+        where += ", for young people"
     hours = "" if s.hours.startswith("24 hours") else f", {s.hours}"
     return f"{s.name}{where}: {_listing(ways, 'or')}{hours}"

@@ -81,7 +81,7 @@
         forget();
         say("Your plan is no longer kept on this device. It is gone when you close this page.");
       } else if (save()) {
-        say("Your plan is kept in this browser on this device, until you delete it.");
+        say("Your plan is kept in this browser on this device. Browsers can sometimes clear it, so print it or save a PDF too.");
       } else {
         keep.checked = false;
         say("This browser does not let the page keep your plan. Print it or save it as a PDF instead.");
@@ -91,7 +91,7 @@
       forget();
       keep.checked = false;
       fields.forEach(function (f) { f.value = ""; grow(f); });
-      say("Your plan is deleted from this device.");
+      say("Your plan is deleted from this device, and the boxes on this page are empty.");
     });
   }
   fields.forEach(grow);

@@ -51,7 +51,10 @@ def test_crisis_numbers_list_every_country_its_emergency_number_and_crisis_lines
         assert f"**Emergency: call [{country.emergency}](tel:" in section, code
         for s in country.services:
             listed = s.name in section
-            assert listed == (s.for_[0] in safety_plan.PLAN_SERVICES), f"{code}: {s.name}"
+            callable_ = bool({"call", "text"} & set(s.how))
+            assert listed == (bool(set(s.for_) & set(safety_plan.PLAN_SERVICES)) and callable_), f"{code}: {s.name}"
+            if listed and "young-people" in s.for_ and "crisis" not in s.for_:
+                assert re.search(re.escape(s.name) + r"(, [^:]* only)?, for young people:", section), f"{code}: {s.name}"
 
 
 def test_crisis_numbers_say_where_and_when_a_line_is_limited() -> None:
