@@ -28,7 +28,6 @@ from pydantic import ValidationError
 from . import citations, render, safety_plan, tooltips
 from .data_files import BuildError, DataFileError, load_all
 from .first_help import first_help as first_help_rows
-from .first_help import first_help_list
 from .render import ContentError
 from .schema import FrontMatter, is_article, problems
 
@@ -91,10 +90,6 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
         """Crisis lines by country, with a jump list (the Get help now page)."""
         return render.crisis_lines(shared)
 
-    def first_help() -> str:
-        """Each country's emergency number and line to talk to, compact (the top of Get help now)."""
-        return first_help_list(shared)
-
     def abuse_services() -> str:
         """Domestic-abuse services by country."""
         return render.abuse_services(shared)
@@ -119,7 +114,7 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
         """Every country's emergency number and crisis lines, in short (the My safety plan page)."""
         return safety_plan.crisis_numbers(shared)
 
-    macros = [cite, disclaimer, crisis_lines, first_help, abuse_services, directories, glossary,
+    macros = [cite, disclaimer, crisis_lines, abuse_services, directories, glossary,
               plan_field, plan_contact, plan_crisis_numbers]
     MACROS[:] = [m.__name__ for m in macros]
     return macros

@@ -1,11 +1,10 @@
 """Someone to talk to, on the first screen: for each country, its emergency number and its listening
-line (a crisis line to just talk to). One rule, used by the top of Get help now (the `first_help`
-macro) and by the search help card (card_data() in macros/hooks_search.py, through
-`config.extra.shared.first_help`).
+line (a crisis line to just talk to). One rule, used by the urgent box at the top of Get help now
+(overrides/partials/urgent-help.html) and by the search help card (card_data() in
+macros/hooks_search.py), both through `config.extra.shared.first_help`.
 """
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
@@ -34,26 +33,14 @@ def first_help(shared: SharedContent) -> list[dict[str, Any]]:
             "code": code,
             "country": COUNTRY_NAMES[code],
             "emergency": country.emergency,
-            "listen": {"name": line.name, "number": line.number, "ways": _ways(line)} if line else None,
+            "emergency_tel": _tel(country.emergency),
+            "listen": {"name": line.name, "number": line.number, "tel": _tel(line.number), "ways": _ways(line)}
+            if line else None,
             "zones": time_zones(code),
         })
     return rows
 
 
-def first_help_list(shared: SharedContent) -> str:
-    """The compact list at the top of Get help now, as HTML (country-first.js puts the reader's likely
-    country first; without JavaScript every country shows, in the data file's order)."""
-    labels = shared.crisis_search.card
-    items = []
-    for row in first_help(shared):
-        line = f'<strong>{html.escape(row["country"])}</strong>: {html.escape(labels.emergency_label)} {_tel(row["emergency"])}'
-        if row["listen"]:
-            listen = row["listen"]
-            line += (f' · {html.escape(labels.listen_label)}: {html.escape(listen["name"])}, {listen["ways"]}'
-                     f' {_tel(listen["number"])}')
-        items.append(f'<li data-country="{row["code"]}">{line}</li>')
-    return '<ul class="ipt-first-help" data-ipt="first-help">\n' + "\n".join(items) + "\n</ul>\n"
-
-
 def _tel(number: str) -> str:
-    return f'<a href="tel:{re.sub(r"[^0-9+]", "", number)}">{html.escape(number)}</a>'
+    """The digits of a tel: address, '+44 116 123' -> '+44116123'."""
+    return re.sub(r"[^0-9+]", "", number)
