@@ -67,15 +67,17 @@ from schema import COUNTRY_NAMES
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
 CRISIS_FIELD = "crisis"
-CRISIS_BOOST = 220.0
+CRISIS_BOOST = 1000.0
 FILLER_FIELD = "crisis_filler"
-FILLER_BOOST = 10.0
+FILLER_BOOST = 50.0
+EVERYDAY_REPEAT = 10
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
 # "what's the point"): kept out of `crisis`, because every question with "my", "I", "can" or
 # "what" in it would match them (typed words are prefixes: "my" matches "myself"). They go in
 # `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words
 # (and so beats a page whose keywords say "help myself"), too little to pull "my family" there.
 FILLER = ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
+STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
 CARD_SCRIPT = "javascripts/crisis-search.js"
 CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 
@@ -99,6 +101,36 @@ def index_text(phrases: list[str], drop: set[str]) -> str:
     """Every spelling of every phrase, as words; repeats are kept on purpose: a word that many
     phrases share ("die") counts more, as it would in a page that said it many times."""
     return " ".join(form for p in phrases for w in p.lower().split() if w not in drop for form in spellings(w))
+
+
+def everyday_words(keywords: dict[str, list[str]]) -> set[str]:
+    """Every word of other pages' keywords: the words editors named as everyday words for another
+    subject (partner, home, mum, help), so not a sign of crisis on their own."""
+    return set(index_text([k for words in keywords.values() for k in words], drop=set()).split())
+
+
+def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str]) -> dict[str, str]:
+    """The help page's two crisis fields. Words that say nothing alone (FILLER) and everyday words
+    (`everyday`) go in the weak field, the rest in `crisis`. A phrase made only of such words and
+    of stop words ("better off without me") keeps its words in `crisis`, where they are its only
+    signal, and they count EVERYDAY_REPEAT times, as no rare word can find it."""
+    weak = FILLER_WORDS | everyday
+    plain = [p for p in phrases if all(w in weak | stop for w in p.lower().split())]
+    weak -= set(index_text(plain, drop=FILLER_WORDS).split())
+    return {
+        CRISIS_FIELD: index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak),
+        FILLER_FIELD: " ".join(w for w in index_text(phrases, drop=set()).split() if w in weak),
+    }
+
+
+def stop_words(site_dir: Path) -> set[str]:
+    """The words lunr leaves out of the index, read from Material's search worker in the built site."""
+    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        found = STOP_WORDS.search(worker.read_text(encoding="utf-8"))
+        if found:
+            return set(json.loads(f"[{found.group(1)}]"))
+    raise PluginError("macros/hooks_search.py: lunr's stop words not found in Material's search worker"
+                      " — a new Material version? update STOP_WORDS")
 
 
 def crisis_phrases(shared: dict[str, Any]) -> list[str]:
@@ -177,6 +209,6 @@ def on_post_build(config: Any) -> None:
             pages[url][KEYWORDS_FIELD] = index_text(words, drop=set())
     for url, phrases in _crisis.items():
         if url in pages:
-            pages[url][CRISIS_FIELD] = index_text(phrases, drop=FILLER_WORDS)
-            pages[url][FILLER_FIELD] = " ".join(w for w in index_text(phrases, drop=set()).split() if w in FILLER_WORDS)
+            everyday = everyday_words({u: w for u, w in _keywords.items() if u != url})
+            pages[url].update(crisis_fields(phrases, everyday, stop_words(Path(config.site_dir))))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

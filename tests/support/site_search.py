@@ -55,6 +55,17 @@ class SiteSearch:
             raise RuntimeError(f"the search worker answered {len(answers)} times, expected once")
         return answers[0]
 
+    def close(self) -> None:
+        """Stop V8 now: left to the end of the process, its teardown can hang (py_mini_racer
+        advises closing explicitly)."""
+        self.v8.close()
+
+    def __enter__(self) -> SiteSearch:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def pages(self, query: str) -> list[str]:
         """The pages the search box lists for `query`, best first (each page once, as Material
         groups a page's sections under it)."""
