@@ -21,20 +21,27 @@ What this hook does with them, and why:
    `stopWordFilter`: no stemmer). A typed word matches every indexed word it is the beginning of
    ("a" matches "abuse", "me" matches "medicine"). Results are then re-scored by the share of
    typed words a page matched, a page's own entry counts more than a section, and a page's
-   `search: boost:` multiplies everything (the help page has 5). Consequences we rely on:
+   `search: boost:` multiplies everything (most articles have 2). Consequences we rely on:
    - keywords are written out in the forms readers type: apostrophes with and without (can't,
-     can’t, cant), since "cant*" never matches "can't";
-   - crisis words that say nothing alone ("myself", "i'm", "anymore") go in a third, weak field,
-     `crisis_filler`, or every question with "my", "I" or "can" in it would lean towards the
-     help page;
-   - the boosts balance two needs, measured with every phrase of the data file and the readers'
-     questions of tests/browser/test_search.py: a crisis phrase puts the help page first, but one
-     shared everyday word (home, partner, family, husband) does not beat a page whose keywords
-     match the whole question ("moving home" finds Life changes, although "scared to go home" is a
-     crisis phrase). `keywords` (600) is below `title` (1000) and far above `text` (1); `crisis`
-     (220) is lower than `keywords` because the help page's boost of 5 multiplies it.
-   tests/browser/test_crisis_search.py and tests/browser/test_search.py type real questions into
-   the real search and fail, naming the phrase, if a change of content or boosts tips this balance.
+     can’t, cant), since "cant*" never matches "can't"; and word forms, as there is no stemmer
+     ("arguing" never matches "argue");
+   - the help page has no page boost: a boost multiplies its title ("Get help now") and text too,
+     so "help finding a therapist" or "self help books" put it first. It is found by `crisis`;
+   - crisis words split by meaning. Words that say nothing alone ("myself", "i'm", "anymore"),
+     and everyday words that another page's `keywords:` use (partner, home, mum, son, help: the
+     editors named them words of another subject), go in the weak field `crisis_filler`, or every
+     question with "my", "I", "partner" or "home" in it would lean towards the help page. The
+     rest (die, suicidal, overdose, hits, scared) go in `crisis`. A phrase made only of weak words
+     and stop words ("better off without me") keeps its words in `crisis`, repeated
+     (EVERYDAY_REPEAT), as no rare word can find it;
+   - the boosts balance two needs: every crisis phrase puts the help page first (`crisis` 1000,
+     as strong as a title), while an everyday question that shares a word with a crisis phrase
+     finds its own page. Both are measured, without a browser, by tests/html/test_search_ranking.py
+     (Material's own worker on the built index): the crisis phrases of the data file, readers'
+     `questions:` in every page's front matter, and a held-out set of everyday questions
+     (tests/html/everyday-questions.yml, never copied into pages). What still tips towards the
+     help page: typed short words are prefixes, so "a", "to" and "with" match crisis words
+     ("attack", "took", "without") and add up; that test holds the line and names the questions.
 
 2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
    typed words look like a crisis phrase. It needs the phrases, the card text, the emergency
@@ -74,8 +81,8 @@ EVERYDAY_REPEAT = 10
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
 # "what's the point"): kept out of `crisis`, because every question with "my", "I", "can" or
 # "what" in it would match them (typed words are prefixes: "my" matches "myself"). They go in
-# `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words
-# (and so beats a page whose keywords say "help myself"), too little to pull "my family" there.
+# `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words,
+# too little to pull "my family" there. (So no page's keywords should use them: "help yourself".)
 FILLER = ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
 STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
 CARD_SCRIPT = "javascripts/crisis-search.js"

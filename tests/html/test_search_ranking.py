@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, Project, error_lines
 from quality.front_matter import front_matter_problems
 from support.site_pages import Source, page_path, read_source, sources
 from support.site_search import SiteSearch
@@ -211,3 +211,34 @@ def test_the_front_matter_model_checks_questions(tmp_path: Path) -> None:
     assert front_matter_problems(write_page(tmp_path, "one.md", head + "questions: lonely\n")) == [
         "docs/one.md:6: front matter: questions: must be a list — write each item on a line starting with '- '"]
     assert front_matter_problems(write_page(tmp_path, "good.md", head + "questions:\n  - lonely\n")) == []
+
+
+def test_an_article_added_as_contributing_says_passes_the_search_checks(project: Project) -> None:
+    """CONTRIBUTING.md, "Add a new article": copy the template, fill in the front matter (delete its
+    "#" lines), add the page to `nav:`. Then the build and every search check pass for it, so what
+    passes `make check` for an editor passes CI too."""
+    text = (ROOT / "docs/templates/article.md").read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    filled = {
+        "title: ": "title: IPT for older adults",
+        "description: ": "description: What IPT is like for people over 60, and what the research says about it.",
+        "  - a phrase a reader would type": "  - older adults",
+        "  - another everyday word for the subject": "  - depression in later life",
+        "  - a question a reader would type to find this page": "  - therapy for older adults",
+    }
+    lines = [next((new for old, new in filled.items() if line.startswith(old)), line)
+             for line in head.splitlines() if not line.startswith("#")]
+    project.write("docs/ipt-for-older-adults.md", "\n".join(lines) + "\n---\n" + body)
+    config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("\nnav:\n", "\nnav:\n  - IPT for older adults: ipt-for-older-adults.md\n", 1))
+    result = project.build()
+    assert result.returncode == 0, "\n".join(error_lines(result))
+    shared = yaml.safe_load((project.path / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
+    help_path = page_path(shared["help_link"]["page"])
+    with SiteSearch(project.path / "site") as search:
+        new = read_source(project.path, project.path / "docs/ipt-for-older-adults.md")
+        assert new.meta["questions"] == ["therapy for older adults"]
+        assert page_problems(new, search) == []
+        assert [line for src in sources(project.path) for line in page_problems(src, search)] == []
+        assert [p for q, g in typed_forms(shared) if (p := crisis_problem(q, g, search.pages(q), help_path))] == []
+        assert everyday_problems(read_everyday(), search, help_path) == []
