@@ -60,7 +60,7 @@ def page_problems(src: Source, search: SiteSearch) -> list[str]:
     questions = src.meta.get("questions")
     if not questions:
         return [f"{src.label}: no `questions:` in the front matter — add one or more questions a reader"
-                f" would type to find this page (see CONTRIBUTING.md, \"Readers' questions\")"]
+                f" would type to find this page (see CONTRIBUTING.md, \"Search: readers' own words\")"]
     problems = []
     for question in questions:
         results = search.pages(str(question))
@@ -159,7 +159,7 @@ def test_a_page_without_questions_fails_with_one_line(tmp_path: Path, search: Si
     src = write_page(tmp_path, "lonely.md", "title: T\nkeywords:\n  - lonely\n")
     assert page_problems(src, search) == [
         "docs/lonely.md: no `questions:` in the front matter — add one or more questions a reader would type"
-        " to find this page (see CONTRIBUTING.md, \"Readers' questions\")"
+        " to find this page (see CONTRIBUTING.md, \"Search: readers' own words\")"
     ]
     assert page_problems(write_page(tmp_path, "hidden.md", "search:\n  exclude: true\n"), search) == []
 
