@@ -88,7 +88,7 @@ def crisis_problem(phrase: str, group: str, results: list[str], help_path: str) 
         return ""
     return (f'macros/data/shared-content.yml: crisis_search.phrases.{group}: search "{phrase}" should list'
             f" /{help_path} first, got {ranked(results)} ({position(help_path, results)})"
-            " — see \"Search\" in CONTRIBUTING.md")
+            " — see \"Crisis words\" in CONTRIBUTING.md")
 
 
 def everyday_figures(entries: list[dict], search: SiteSearch, help_path: str) -> tuple[list[str], list[str]]:
@@ -181,9 +181,9 @@ def test_a_crisis_phrase_that_misses_help_is_named(search: SiteSearch) -> None:
     assert crisis_problem("how many sessions", "panic", results, "get-help-now/") == (
         'macros/data/shared-content.yml: crisis_search.phrases.panic: search "how many sessions" should list'
         f" /get-help-now/ first, got {ranked(results)} ({position('get-help-now/', results)})"
-        ' — see "Search" in CONTRIBUTING.md')
+        ' — see "Crisis words" in CONTRIBUTING.md')
     assert crisis_problem("zzqx", "panic", [], "get-help-now/").endswith(
-        "got no results (/get-help-now/ is not found) — see \"Search\" in CONTRIBUTING.md")
+        "got no results (/get-help-now/ is not found) — see \"Crisis words\" in CONTRIBUTING.md")
     assert crisis_problem("kms", "suicide", search.pages("kms"), "get-help-now/") == ""
 
 
