@@ -21,20 +21,27 @@ What this hook does with them, and why:
    `stopWordFilter`: no stemmer). A typed word matches every indexed word it is the beginning of
    ("a" matches "abuse", "me" matches "medicine"). Results are then re-scored by the share of
    typed words a page matched, a page's own entry counts more than a section, and a page's
-   `search: boost:` multiplies everything (the help page has 5). Consequences we rely on:
+   `search: boost:` multiplies everything (most articles have 2). Consequences we rely on:
    - keywords are written out in the forms readers type: apostrophes with and without (can't,
-     can’t, cant), since "cant*" never matches "can't";
-   - crisis words that say nothing alone ("myself", "i'm", "anymore") go in a third, weak field,
-     `crisis_filler`, or every question with "my", "I" or "can" in it would lean towards the
-     help page;
-   - the boosts balance two needs, measured with every phrase of the data file and the readers'
-     questions of tests/browser/test_search.py: a crisis phrase puts the help page first, but one
-     shared everyday word (home, partner, family, husband) does not beat a page whose keywords
-     match the whole question ("moving home" finds Life changes, although "scared to go home" is a
-     crisis phrase). `keywords` (600) is below `title` (1000) and far above `text` (1); `crisis`
-     (220) is lower than `keywords` because the help page's boost of 5 multiplies it.
-   tests/browser/test_crisis_search.py and tests/browser/test_search.py type real questions into
-   the real search and fail, naming the phrase, if a change of content or boosts tips this balance.
+     can’t, cant), since "cant*" never matches "can't"; and word forms, as there is no stemmer
+     ("arguing" never matches "argue");
+   - the help page has no page boost: a boost multiplies its title ("Get help now") and text too,
+     so "help finding a therapist" or "self help books" put it first. It is found by `crisis`;
+   - crisis words split by meaning. Words that say nothing alone ("myself", "i'm", "anymore"),
+     and everyday words that another page's `keywords:` use (partner, home, mum, son, help: the
+     editors named them words of another subject), go in the weak field `crisis_filler`, or every
+     question with "my", "I", "partner" or "home" in it would lean towards the help page. The
+     rest (die, suicidal, overdose, hits, scared) go in `crisis`. A phrase made only of weak words
+     and stop words ("better off without me") keeps its words in `crisis`, repeated
+     (EVERYDAY_REPEAT), as no rare word can find it;
+   - the boosts balance two needs: every crisis phrase puts the help page first (`crisis` 1000,
+     as strong as a title), while an everyday question that shares a word with a crisis phrase
+     finds its own page. Both are measured, without a browser, by tests/html/test_search_ranking.py
+     (Material's own worker on the built index): the crisis phrases of the data file, readers'
+     `questions:` in every page's front matter, and a held-out set of everyday questions
+     (tests/html/everyday-questions.yml, never copied into pages). What still tips towards the
+     help page: typed short words are prefixes, so "a", "to" and "with" match crisis words
+     ("attack", "took", "without") and add up; that test holds the line and names the questions.
 
 2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
    typed words look like a crisis (a phrase, or a sign of `crisis_search.signs`). It needs the
@@ -67,15 +74,17 @@ from mkdocs.structure.files import Files
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
 CRISIS_FIELD = "crisis"
-CRISIS_BOOST = 220.0
+CRISIS_BOOST = 1000.0
 FILLER_FIELD = "crisis_filler"
-FILLER_BOOST = 10.0
+FILLER_BOOST = 50.0
+EVERYDAY_REPEAT = 10
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
 # "what's the point"): kept out of `crisis`, because every question with "my", "I", "can" or
 # "what" in it would match them (typed words are prefixes: "my" matches "myself"). They go in
-# `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words
-# (and so beats a page whose keywords say "help myself"), too little to pull "my family" there.
+# `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words,
+# too little to pull "my family" there. (So no page's keywords should use them: "help yourself".)
 FILLER = ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
+STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
 CARD_SCRIPT = "javascripts/crisis-search.js"
 CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 
@@ -99,6 +108,36 @@ def index_text(phrases: list[str], drop: set[str]) -> str:
     """Every spelling of every phrase, as words; repeats are kept on purpose: a word that many
     phrases share ("die") counts more, as it would in a page that said it many times."""
     return " ".join(form for p in phrases for w in p.lower().split() if w not in drop for form in spellings(w))
+
+
+def everyday_words(keywords: dict[str, list[str]]) -> set[str]:
+    """Every word of other pages' keywords: the words editors named as everyday words for another
+    subject (partner, home, mum, help), so not a sign of crisis on their own."""
+    return set(index_text([k for words in keywords.values() for k in words], drop=set()).split())
+
+
+def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str]) -> dict[str, str]:
+    """The help page's two crisis fields. Words that say nothing alone (FILLER) and everyday words
+    (`everyday`) go in the weak field, the rest in `crisis`. A phrase made only of such words and
+    of stop words ("better off without me") keeps its words in `crisis`, where they are its only
+    signal, and they count EVERYDAY_REPEAT times, as no rare word can find it."""
+    weak = FILLER_WORDS | everyday
+    plain = [p for p in phrases if all(w in weak | stop for w in p.lower().split())]
+    weak -= set(index_text(plain, drop=FILLER_WORDS).split())
+    return {
+        CRISIS_FIELD: index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak),
+        FILLER_FIELD: " ".join(w for w in index_text(phrases, drop=set()).split() if w in weak),
+    }
+
+
+def stop_words(site_dir: Path) -> set[str]:
+    """The words lunr leaves out of the index, read from Material's search worker in the built site."""
+    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        found = STOP_WORDS.search(worker.read_text(encoding="utf-8"))
+        if found:
+            return set(json.loads(f"[{found.group(1)}]"))
+    raise PluginError("macros/hooks_search.py: lunr's stop words not found in Material's search worker"
+                      " — a new Material version? update STOP_WORDS")
 
 
 def crisis_phrases(shared: dict[str, Any]) -> list[str]:
@@ -180,6 +219,6 @@ def on_post_build(config: Any) -> None:
             pages[url][KEYWORDS_FIELD] = index_text(words, drop=set())
     for url, phrases in _crisis.items():
         if url in pages:
-            pages[url][CRISIS_FIELD] = index_text(phrases, drop=FILLER_WORDS)
-            pages[url][FILLER_FIELD] = " ".join(w for w in index_text(phrases, drop=set()).split() if w in FILLER_WORDS)
+            everyday = everyday_words({u: w for u, w in _keywords.items() if u != url})
+            pages[url].update(crisis_fields(phrases, everyday, stop_words(Path(config.site_dir))))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

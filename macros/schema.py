@@ -407,6 +407,15 @@ def _written_unescaped(bad: str):
     return AfterValidator(check)
 
 
+def _question(value: str) -> str:
+    if len(value) > 80:
+        raise ValueError(f"is too long ({len(value)} characters) — shorten it to 80")
+    return value
+
+
+Question = Annotated[Text, AfterValidator(_question)]  # what a reader types into the search
+
+
 class FrontMatter(Strict):
     """Every page's front matter: every rule for it is here. `kind: page` pages get no disclaimer or finder box."""
 
@@ -419,6 +428,9 @@ class FrontMatter(Strict):
     reviewed_by: Reviewer | None = None
     # Everyday words readers use for this page's subject (fed to the search index).
     keywords: list[Text] | None = None
+    # What readers type that must find this page in the top 3 of the site search: every page needs
+    # one (tests/html/test_search_ranking.py searches each with the site's own search code).
+    questions: Annotated[list[Question], Field(min_length=1)] | None = None
     # The page discusses suicide, self-harm or abuse: the urgent-help box uses the emergency style.
     risk_topic: bool = False
     search: SearchOptions | None = None

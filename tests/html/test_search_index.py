@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, Project, error_lines
 from support.site_pages import page_path, sources
@@ -101,3 +104,20 @@ def test_build_stops_when_the_card_data_line_is_gone(project: Project) -> None:
         "ERROR   -  docs/javascripts/crisis-search.js: the line 'const CRISIS_SEARCH_DATA = null;' is missing"
         " — restore it from git"
     ], result.stderr
+
+
+def test_everyday_words_of_crisis_phrases_are_weak_and_stop_words_come_from_material(site: Path) -> None:
+    """Crisis words another page's keywords use go in the weak field; a phrase of only such words
+    keeps them strong, repeated. Lunr's stop words are read from Material's worker, or the build stops."""
+    sys.path.insert(0, str(ROOT / "macros"))  # MkDocs loads hooks by path, with this folder importable
+    import hooks_search
+
+    stop = hooks_search.stop_words(site)
+    assert {"a", "off", "me", "the"} <= stop and "die" not in stop
+    fields = hooks_search.crisis_fields(["my partner hits me", "better off without me"], {"partner", "better", "without"}, stop)
+    assert fields["crisis"].split() == ["my", "hits", "me"] + ["better", "off", "without", "me"] * hooks_search.EVERYDAY_REPEAT
+    assert fields["crisis_filler"].split() == ["partner"]
+    with pytest.raises(PluginError) as err:
+        hooks_search.stop_words(site / "search")  # a folder without Material's worker
+    assert str(err.value) == ("macros/hooks_search.py: lunr's stop words not found in Material's search worker"
+                              " — a new Material version? update STOP_WORDS")
