@@ -164,7 +164,7 @@ def test_keep_on_this_device_is_off_until_ticked_and_delete_removes_it(new_page,
     assert page.evaluate("(k) => localStorage.getItem(k)", KEY) is None
     expect(keep).not_to_be_checked()
     expect(page.locator("#plan-my-warning-signs")).to_have_value("")
-    expect(page.locator("[data-ipt=plan-status]")).to_have_text("Your plan is deleted from this device.")
+    expect(page.locator("[data-ipt=plan-status]")).to_have_text("Your plan is deleted from this device, and the boxes on this page are empty.")
     assert storage_problems(page, {"x": "I stop answering messages"}) == []
 
 

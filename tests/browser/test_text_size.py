@@ -9,13 +9,16 @@ from playwright.sync_api import Page
 from .conftest import FailingPages, report
 
 # Body text: the paragraphs of the article itself. Box text: paragraphs and list items in a box
-# (admonition or details), the box's title included.
+# (admonition or details), the box's title included. One list is left out on purpose: the crisis
+# page's numbers by country (data-ipt=first-help, in the urgent box), kept compact so that every
+# country's emergency number and line to talk to fit on a phone's first screen.
 SMALL_BOX_TEXT = """() => {
   const body = document.querySelector("article.md-content__inner > p");
   if (!body) return [];
   const size = getComputedStyle(body).fontSize;
   const seen = new Set(), problems = [];
   for (const el of document.querySelectorAll("article :is(.admonition, details) :is(p, li, summary)")) {
+    if (el.closest("[data-ipt=first-help]")) continue;
     const own = getComputedStyle(el).fontSize;
     const box = el.closest(".admonition, details");
     const title = (box.querySelector(".admonition-title, summary") || box).textContent.trim().slice(0, 30);
