@@ -1,0 +1,62 @@
+"""The site's own search, without a browser: Material's search worker (lunr and Material's query
+handling, as built into site/assets/javascripts/workers/) run in V8 (mini-racer) on the built
+site/search/search_index.json. A query returns the pages in the order the search box lists them,
+so ranking is tested in `make check` in milliseconds per query, with the code readers run.
+
+The worker is the file Material ships, not a copy: it is loaded as a browser loads it, with the
+few things a web worker has that bare V8 lacks (`self`, `addEventListener`, `postMessage`,
+`console`). The messages are Material's own: SETUP (0) with the index, as its main script sends it
+(`config`, `docs`, `options.suggest` from the `search.suggest` feature), then QUERY (2) with
+what the reader typed, exactly as typed (Material's main script sends the box's value unchanged).
+tests/browser/test_search.py checks that the real search box gives the same top results.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from py_mini_racer import MiniRacer
+
+# What a dedicated worker scope offers that V8 alone does not. The worker answers each message
+# with postMessage; its handler is async, so the answer arrives when V8 runs its pending jobs
+# (after every eval), and is read from `answers`.
+WORKER_SCOPE = """
+var self = globalThis;
+var answers = [];
+var listeners = [];
+var console = { log() {}, info() {}, warn() {}, error() {} };
+function addEventListener(type, listener) { if (type === "message") listeners.push(listener); }
+function postMessage(message) { answers.push(message); }
+function importScripts() { throw new Error("importScripts: only English search is set up here"); }
+function send(message) { answers = []; listeners.forEach((listener) => listener({ data: message })); }
+"""
+SETUP, READY, QUERY, RESULT = 0, 1, 2, 3
+
+
+class SiteSearch:
+    """One built site's search. `pages(query)` -> page paths ('' = home, 'about/'), best first."""
+
+    def __init__(self, site: Path, suggest: bool = True) -> None:
+        workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        if len(workers) != 1:
+            raise FileNotFoundError(f"{site}: expected one Material search worker, found {workers}")
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        self.v8 = MiniRacer()
+        self.v8.eval(WORKER_SCOPE)
+        self.v8.eval(workers[0].read_text(encoding="utf-8"))
+        message = {"config": index["config"], "docs": index["docs"], "options": {"suggest": suggest}}
+        if self._send(SETUP, message).get("type") != READY:
+            raise RuntimeError(f"{workers[0].name}: the search worker did not get ready")
+
+    def _send(self, kind: int, data: object) -> dict:
+        self.v8.eval(f"send({json.dumps({'type': kind, 'data': data}, ensure_ascii=False)})")
+        answers = json.loads(self.v8.eval("JSON.stringify(answers)"))
+        if len(answers) != 1:
+            raise RuntimeError(f"the search worker answered {len(answers)} times, expected once")
+        return answers[0]
+
+    def pages(self, query: str) -> list[str]:
+        """The pages the search box lists for `query`, best first (each page once, as Material
+        groups a page's sections under it)."""
+        result = self._send(QUERY, query)
+        return [group[0]["location"].split("#")[0] for group in result["data"]["items"] if group]
