@@ -55,6 +55,11 @@ class SiteSearch:
             raise RuntimeError(f"the search worker answered {len(answers)} times, expected once")
         return answers[0]
 
+    def answer(self, query: str) -> list[dict]:
+        """The first entry of each page the search box lists, best first: `location`, `score` and
+        `terms` (each typed word: whether the entry matched it; Material shows the others as missing)."""
+        return [group[0] for group in self._send(QUERY, query)["data"]["items"] if group]
+
     def pages(self, query: str) -> list[str]:
         """The pages the search box lists for `query`, best first (each page once, as Material
         groups a page's sections under it)."""
