@@ -221,7 +221,7 @@ var IPTCrisisSearch = (function () {
     var first = list && list.querySelector(".md-search-result__item");
     var link = first && first.querySelector("a[href]");
     return Boolean(link) && new URL(link.href).pathname === new URL(help).pathname &&
-      !first.querySelector(".md-search-result__terms");
+      !link.querySelector(".md-search-result__terms"); // the page's own entry, not its sections
   }
 
   function update() {
