@@ -44,7 +44,7 @@ What this hook does with them, and why:
      ("attack", "took", "without") and add up; that test holds the line and names the questions.
 
 2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
-   typed words look like a crisis (a phrase, or a sign of `crisis_search.signs`). It needs the
+   typed words look like a crisis (a phrase, or the concepts of `crisis_search.concepts`). It needs the
    words, the card text, each country's emergency number and line to talk to (macros/first_help.py)
    and the help page address: we write them into that same file at build time (replacing
    its `CRISIS_SEARCH_DATA = null` line), so the reader's browser fetches nothing extra, and every
@@ -148,13 +148,14 @@ def crisis_phrases(shared: dict[str, Any]) -> list[str]:
 def card_data(shared: dict[str, Any]) -> dict[str, Any]:
     """What the help card needs: its text, the help page, each country's emergency number and line to
     talk to with its time zones (macros/first_help.py: the same rule as the top of the help page),
-    and the crisis words (phrases and signs)."""
+    and the crisis words (phrases, concepts and idioms)."""
     return {
         "card": shared["crisis_search"]["card"],
         "help": shared["help_href"],
         "countries": shared["first_help"],
         "phrases": crisis_phrases(shared),
-        "signs": shared["crisis_search"]["signs"],
+        "concepts": shared["crisis_search"]["concepts"],
+        "idioms": shared["crisis_search"]["idioms"],
     }
 
 

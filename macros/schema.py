@@ -228,23 +228,41 @@ EXPLICIT_GROUPS = ("suicide", "self_harm", "overdose", "abuse")
 
 
 def _sign_word(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9]+(?: [a-z0-9]+)*\*?", value) or len(value.rstrip("*")) < 2:
+    if not re.fullmatch(r"[a-z0-9]+\*?(?: [a-z0-9]+\*?)*", value) or len(value.rstrip("*")) < 2:
         raise ValueError(
-            f"'{value}' is not a sign word — write lower-case letters or digits, at least 2, words"
-            " separated by one space, no apostrophes (dont, cant), and * only at the end"
+            f"'{value}' is not a crisis word — write lower-case letters or digits, at least 2, words"
+            " separated by one space, no apostrophes (dont, cant), and * only at the end of a word"
         )
     return value
 
 
-# A sign of crisis: lists of words; the card shows when a search has a word of every list.
-SignWords = Annotated[list[Annotated[str, AfterValidator(_sign_word)]], Field(min_length=1)]
-Sign = Annotated[list[SignWords], Field(min_length=1, max_length=3)]
+# Crisis words (docs/javascripts/crisis-search.js): a concept is a family of words for one idea.
+CrisisWords = Annotated[list[Annotated[str, AfterValidator(_sign_word)]], Field(min_length=1)]
+ConceptName = Annotated[str, Field(pattern=r"^[a-z_]+$")]
+
+
+class CrisisConcept(Strict):
+    """`alone`: its words show the card by themselves; `needs`: only with one of these concepts."""
+    words: CrisisWords
+    alone: bool = False
+    needs: list[ConceptName] = []
 
 
 class CrisisSearch(Strict):
     card: CrisisCard
-    signs: Annotated[dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], Sign], Field(min_length=1)]
+    concepts: Annotated[dict[ConceptName, CrisisConcept], Field(min_length=1)]
+    idioms: CrisisWords
     phrases: CrisisPhrases
+
+    def model_post_init(self, _context: object) -> None:
+        for name, concept in self.concepts.items():
+            if concept.alone and concept.needs:
+                raise ValueError(f"concepts.{name}: has both `alone: true` and `needs` — keep one of them")
+            for other in concept.needs:
+                if other not in self.concepts:
+                    raise ValueError(
+                        f"concepts.{name}.needs: '{other}' is not a concept — write a name listed under `concepts`"
+                    )
 
 
 class QuickExit(Strict):

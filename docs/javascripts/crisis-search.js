@@ -3,7 +3,8 @@
 // help is available now, the emergency number and a line to talk to, and a link to the help page.
 // Nothing is sent anywhere: the words, card text and numbers come from
 // macros/data/shared-content.yml (`crisis_search`, `crisis`), written into the line below at build
-// time by macros/hooks_search.py. It needs no search index, so it shows at once.
+// time by macros/hooks_search.py. It needs no search index, so it shows at once from the words
+// alone; when the site's search answers, its answer can add the card (never remove it).
 // The card sits in a live region (role="status"), so screen readers announce it as it appears.
 const CRISIS_SEARCH_DATA = null; // filled in at build time by macros/hooks_search.py
 
@@ -60,32 +61,64 @@ var IPTCrisisSearch = (function () {
     return false;
   }
 
-  // A listed item of one or more words ("no one", "kill*") anywhere in the typed words.
-  function hasItem(words, item) {
+  // Where a listed item of one or more words ("no one", "kill*") stands in the typed words: [start, end) of each place.
+  function places(words, item) {
     var parts = item.split(" ");
+    var found = [];
     for (var i = 0; i + parts.length <= words.length; i++) {
       var all = true;
       for (var k = 0; k < parts.length && all; k++) all = matchesWord(words[i + k], parts[k]);
-      if (all) return true;
+      if (all) found.push([i, i + parts.length]);
     }
-    return false;
+    return found;
   }
 
-  // A sign: a word of every one of its lists ("kill*" + "myself"), in any order.
-  function showsSign(words, lists) {
-    return lists.every(function (list) {
-      return list.some(function (item) { return hasItem(words, item); });
+  function placesOfAny(words, items) {
+    return items.reduce(function (all, item) { return all.concat(places(words, item)); }, []);
+  }
+
+  // Everyday idioms ("kill time", "dying to know", "my phone died") are blanked out first, so their
+  // words cannot count towards a concept.
+  function withoutIdioms(words, idioms) {
+    var left = words.slice();
+    placesOfAny(words, idioms).forEach(function (p) {
+      for (var i = p[0]; i < p[1]; i++) left[i] = "";
     });
+    return left;
   }
 
-  // The card shows for a listed phrase, or for a sign of crisis made of words nobody listed
-  // together. A missed card can cost a life, a needless one little: the signs lean towards showing.
-  function looksLikeCrisis(query, data) {
+  // Two concepts must be said by different words: "hurts" cannot be both the harm and the person.
+  function apart(a, b) {
+    return a.some(function (x) { return b.some(function (y) { return x[1] <= y[0] || y[1] <= x[0]; }); });
+  }
+
+  // The decision, on meaning rather than on listed sentences (see "Crisis words" in CONTRIBUTING.md):
+  // 1. a listed phrase (also with typing slips) shows the card;
+  // 2. otherwise everyday idioms are blanked out, and the words are read as CONCEPTS of the data file
+  //    (death, self-harm, hopelessness, pills, violence, a person, a time like tonight ...);
+  // 3. a concept marked `alone` (suicide, overdose, rape, hopeless, worthless ...) shows the card by
+  //    itself; a weaker one shows it with one of the concepts it `needs` (dying + wanting; pills +
+  //    how many; hitting + a person), said by other words;
+  // 4. `engineSaysHelp`: the site's own search ranked Get help now first (its index holds every
+  //    crisis phrase). That answer counts as the second signal for any weaker concept, never alone
+  //    (the help page also comes first for many everyday questions).
+  // A missed card can cost a life, a needless one little: the concepts lean towards showing.
+  function looksLikeCrisis(query, data, engineSaysHelp) {
     var q = normalise(query);
     if (!q) return false;
-    var words = q.split(" ");
-    return data.phrases.some(function (p) { return matchesPhrase(q, normalise(p)); }) ||
-      Object.keys(data.signs).some(function (name) { return showsSign(words, data.signs[name]); });
+    if (data.phrases.some(function (p) { return matchesPhrase(q, normalise(p)); })) return true;
+    var words = withoutIdioms(q.split(" "), data.idioms);
+    var said = {};
+    Object.keys(data.concepts).forEach(function (name) {
+      said[name] = placesOfAny(words, data.concepts[name].words);
+    });
+    return Object.keys(data.concepts).some(function (name) {
+      var concept = data.concepts[name];
+      if (!said[name].length) return false;
+      if (concept.alone) return true;
+      if (!concept.needs.length) return false;
+      return Boolean(engineSaysHelp) || concept.needs.some(function (other) { return apart(said[name], said[other]); });
+    });
   }
 
   // The reader's likely country, from the browser's own time zone and preferred languages (on
@@ -180,8 +213,19 @@ var IPTCrisisSearch = (function () {
   card.append(title, text, numbers, link);
   results.insertBefore(region, results.firstChild);
 
+  // The site's own search as a second opinion: Get help now's index entry holds every crisis
+  // phrase, so when the results list Material renders puts it first with none of the typed words
+  // missing, a weaker crisis concept is enough for the card. Read from the page; nothing is sent.
+  var list = results.querySelector(".md-search-result__list");
+  function engineSaysHelp() {
+    var first = list && list.querySelector(".md-search-result__item");
+    var link = first && first.querySelector("a[href]");
+    return Boolean(link) && new URL(link.href).pathname === new URL(help).pathname &&
+      !link.querySelector(".md-search-result__terms"); // the page's own entry, not its sections
+  }
+
   function update() {
-    var show = IPTCrisisSearch.looksLikeCrisis(input.value, data);
+    var show = IPTCrisisSearch.looksLikeCrisis(input.value, data, engineSaysHelp());
     if (show && !region.firstChild) region.append(card);
     if (!show && region.firstChild) region.removeChild(card);
   }
@@ -190,5 +234,6 @@ var IPTCrisisSearch = (function () {
   input.addEventListener("keyup", update);
   input.addEventListener("focus", update);
   if (input.form) input.form.addEventListener("reset", function () { setTimeout(update, 0); });
+  if (list && typeof MutationObserver !== "undefined") new MutationObserver(update).observe(list, { childList: true });
   update();
 })();

@@ -128,6 +128,19 @@ def test_help_card_content_keyboard_and_screen_reader(
         "the focused card link shows no focus outline"
 
 
+def test_the_search_answer_adds_the_card(search_page: Page, base_url: str, help_path: str) -> None:
+    """"i feel numb": too weak alone for the card, but the site's search puts Get help now first with
+    every word found, and that answer completes the sign (tests/search/ measures this on lists)."""
+    query = "i feel numb"
+    words_alone = search_page.evaluate(f"IPTCrisisSearch.looksLikeCrisis({query!r}, CRISIS_SEARCH_DATA)")
+    assert words_alone is False, f"'{query}' shows the card from its words alone: pick a weaker example"
+    results = [page_of(href, base_url) for href in retype(search_page, query, key_by_key=False)]
+    assert results[:1] == [help_path], f"'{query}': the search no longer puts /{help_path} first (got {results[:3]})"
+    search_page.locator(CARD).wait_for(state="visible", timeout=2000)
+    retype(search_page, "what is ipt", key_by_key=False)
+    assert not search_page.locator(CARD).is_visible(), "the card stayed after an everyday question"
+
+
 @pytest.mark.parametrize("scheme", list(SCHEME))
 def test_axe_with_help_card_open(window: Callable[..., Page], base_url: str, scheme: str) -> None:
     for profile in ("desktop", "phone"):

@@ -179,13 +179,25 @@ CASES = {
         lambda d: d["report_problem"].pop("email"),
         f"{FILE}: report_problem: set exactly one of email or form_url — where reports of a problem go",
     ),
-    "crisis sign word with an apostrophe": (
-        lambda d: d["crisis_search"]["signs"]["die"][0].append("don't"),
-        f"{FILE}: crisis_search.signs.die[0][2]: 'don't' is not a sign word — write lower-case letters or digits",
+    "crisis word with an apostrophe": (
+        lambda d: d["crisis_search"]["concepts"]["die"]["words"].append("don't"),
+        f"{FILE}: crisis_search.concepts.die.words[2]: 'don't' is not a crisis word — write lower-case letters or digits",
     ),
-    "crisis sign with an empty word list": (
-        lambda d: d["crisis_search"]["signs"].update(die=[[]]),
-        f"{FILE}: crisis_search.signs.die[0]: is empty — add at least one item",
+    "crisis concept with no words": (
+        lambda d: d["crisis_search"]["concepts"]["die"].update(words=[]),
+        f"{FILE}: crisis_search.concepts.die.words: is empty — add at least one item",
+    ),
+    "crisis concept that needs a concept nobody wrote": (
+        lambda d: d["crisis_search"]["concepts"]["dying"]["needs"].append("wishing"),
+        f"{FILE}: crisis_search: concepts.dying.needs: 'wishing' is not a concept — write a name listed under `concepts`",
+    ),
+    "crisis concept both alone and needing another": (
+        lambda d: d["crisis_search"]["concepts"]["die"].update(needs=["wanting"]),
+        f"{FILE}: crisis_search: concepts.die: has both `alone: true` and `needs` — keep one of them",
+    ),
+    "crisis idiom with a capital": (
+        lambda d: d["crisis_search"]["idioms"].append("Kill Time"),
+        f"{FILE}: crisis_search.idioms[",
     ),
     "crisis card without its listening-line label": (
         lambda d: d["crisis_search"]["card"].pop("listen_label"),

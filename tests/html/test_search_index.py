@@ -73,7 +73,11 @@ def test_help_card_gets_its_data_at_build_time(site: Path, shared_content: dict)
     assert data["card"] == shared_content["crisis_search"]["card"]
     assert [c["emergency"] for c in data["countries"]] == [c["emergency"] for c in shared_content["crisis"].values()]
     assert {c["country"] for c in data["countries"]} >= {"United States", "United Kingdom", "New Zealand"}
-    assert data["signs"] == shared_content["crisis_search"]["signs"]
+    concepts = shared_content["crisis_search"]["concepts"]
+    assert {n: c["words"] for n, c in data["concepts"].items()} == {n: c["words"] for n, c in concepts.items()}
+    assert {n: (c["alone"], c["needs"]) for n, c in data["concepts"].items()} == {
+        n: (c.get("alone", False), c.get("needs", [])) for n, c in concepts.items()}
+    assert data["idioms"] == shared_content["crisis_search"]["idioms"]
     assert len(data["phrases"]) == sum(len(g) for g in shared_content["crisis_search"]["phrases"].values())
     # Loaded on every page, same origin, no inline copy.
     home = (site / "index.html").read_text(encoding="utf-8")

@@ -1,8 +1,10 @@
 """The search help card's logic, run fast in V8 (mini-racer) on the SHIPPED script: the built
 site/javascripts/crisis-search.js with the data the build writes into it. No page, no browser.
 
-- the untuned phrasings (tests/search/untuned-phrasings.yml, never copied into the data file):
-  the card shows for at least 90 % of the crisis ones and at most 10 % of the ordinary ones;
+- the untuned phrasings (tests/search/untuned-phrasings.yml, never copied into the data file): the
+  card shows at once, from the words alone, for at least 90 % of the crisis ones, and for at most
+  10 % of the ordinary ones even when the site's search (Material's worker on the built index,
+  tests/support/site_search.py) adds its answer;
 - every phrase of the data file, with and without apostrophes, and typing slips;
 - the reader's likely country (time zone + languages), the one guess both scripts use;
 - each country's line to talk to (macros/first_help.py), on a small data file of its own.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,8 @@ from py_mini_racer import MiniRacer
 from conftest import ROOT, read_shared_content
 from macros.first_help import listening_line
 from macros.schema import CrisisCountry
+from support.site_pages import page_path
+from support.site_search import SiteSearch
 
 UNTUNED = yaml.safe_load((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
 PHRASES = sorted({form for group in read_shared_content()["crisis_search"]["phrases"].values()
@@ -34,33 +39,61 @@ def v8(site: Path) -> MiniRacer:
     return ctx
 
 
-def shows(v8: MiniRacer, query: str) -> bool:
-    return v8.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(query)}, CRISIS_SEARCH_DATA)")
+def shows(v8: MiniRacer, query: str, engine_says_help: bool = False) -> bool:
+    return v8.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(query)}, CRISIS_SEARCH_DATA, {json.dumps(engine_says_help)})")
 
 
-def rate(v8: MiniRacer, queries: list[str]) -> tuple[float, list[str], list[str]]:
-    shown = [q for q in queries if shows(v8, q)]
-    return len(shown) / len(queries), shown, [q for q in queries if q not in shown]
+@pytest.fixture(scope="module")
+def engine(site: Path) -> Callable[[str], bool]:
+    """What the card script reads from the results list: Get help now first, no typed word missing."""
+    search = SiteSearch(site)
+    help_page = page_path(read_shared_content()["help_link"]["page"])
+
+    def says_help(query: str) -> bool:
+        items = search.answer(query)
+        return bool(items) and items[0]["location"] == help_page and all(items[0]["terms"].values())
+    return says_help
 
 
 CRISIS = [q for name in UNTUNED if name.endswith("crisis") for q in UNTUNED[name]]
 ORDINARY = [q for name in UNTUNED if name.endswith("ordinary") for q in UNTUNED[name]]
 
 
-def test_the_card_shows_for_untuned_crisis_phrasings(v8: MiniRacer) -> None:
-    share, _, missed = rate(v8, CRISIS)
+def test_the_card_shows_at_once_for_untuned_crisis_phrasings(v8: MiniRacer) -> None:
+    """From the words alone (before the search answers): every list of crisis phrasings together."""
+    missed = [q for q in CRISIS if not shows(v8, q)]
+    share = 1 - len(missed) / len(CRISIS)
     assert share >= 0.9, f"the card showed for {share:.0%} of the crisis phrasings (at least 90 % needed); missed: {missed}"
 
 
-def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer) -> None:
-    share, shown, _ = rate(v8, ORDINARY)
+def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
+    """With the search's answer too (the most cards the page can show): every ordinary list together."""
+    shown = [q for q in ORDINARY if shows(v8, q, engine(q))]
+    share = len(shown) / len(ORDINARY)
     assert share <= 0.1, f"the card showed for {share:.0%} of the ordinary questions (at most 10 %): {shown}"
 
 
-def test_the_list_written_last_does_not_get_worse(v8: MiniRacer) -> None:
-    """fresh_crisis was written after the signs and never used to change them: 7 of 15 then."""
-    share, _, missed = rate(v8, UNTUNED["fresh_crisis"])
-    assert share >= 7 / 15, f"fresh_crisis: the card showed for {share:.0%} (7 of 15 before); missed: {missed}"
+@pytest.mark.parametrize("name", [n for n in UNTUNED if n.endswith("crisis")])
+def test_no_list_of_crisis_phrasings_falls_far_behind(v8: MiniRacer, name: str) -> None:
+    """Each list on its own, so that one list's misses cannot hide behind the others' successes."""
+    missed = [q for q in UNTUNED[name] if not shows(v8, q)]
+    share = 1 - len(missed) / len(UNTUNED[name])
+    assert share >= 0.85, f"{name}: the card showed for {share:.0%} (at least 85 % needed); missed: {missed}"
+
+
+ENGINE_CASES = [
+    # (typed, the search put Get help now first, card): the search's answer completes a weaker
+    # concept, never shows the card alone, and never hides one the words show.
+    ("my last day", True, True),
+    ("my last day", False, False),
+    ("what is ipt", True, False),
+    ("i want to die", False, True),
+]
+
+
+@pytest.mark.parametrize(("typed", "engine_says_help", "card"), ENGINE_CASES)
+def test_the_search_answer_is_a_second_signal_only(v8: MiniRacer, typed: str, engine_says_help: bool, card: bool) -> None:
+    assert shows(v8, typed, engine_says_help) is card, f"'{typed}' (search says help: {engine_says_help}): card should be {card}"
 
 
 def test_the_untuned_phrasings_stay_out_of_the_data_file() -> None:

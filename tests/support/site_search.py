@@ -55,6 +55,11 @@ class SiteSearch:
             raise RuntimeError(f"the search worker answered {len(answers)} times, expected once")
         return answers[0]
 
+    def answer(self, query: str) -> list[dict]:
+        """The first entry of each page the search box lists, best first: `location`, `score` and
+        `terms` (each typed word: whether the entry matched it; Material shows the others as missing)."""
+        return [group[0] for group in self._send(QUERY, query)["data"]["items"] if group]
+
     def close(self) -> None:
         """Stop V8 now: left to the end of the process, its teardown can hang (py_mini_racer
         advises closing explicitly)."""
