@@ -2,6 +2,7 @@
 
 Budgets are never loosened to make a run pass: a miss is reported with the page, the number and why.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,11 +12,11 @@ from .results import LighthouseResult, PageWeight, Results
 
 @dataclass(frozen=True)
 class Limits:
-    category_min: int = 100       # accessibility, best practices, SEO: every page, mobile and desktop
-    performance_min: int = 95     # median of the mobile runs
-    lcp_max_ms: float = 1500.0    # mobile, median of the runs
+    category_min: int = 100  # accessibility, best practices, SEO: every page, mobile and desktop
+    performance_min: int = 95  # median of the mobile runs
+    lcp_max_ms: float = 1500.0  # mobile, median of the runs
     weight_ratio_max: float = 1.10  # first view, ours / stock Material, every page
-    build_ratio_max: float = 1.20   # 1,000-article build, ours / stock Material (medians)
+    build_ratio_max: float = 1.20  # 1,000-article build, ours / stock Material (medians)
     build_ratio_step: float = 1.50  # this round's step on the way to build_ratio_max (issue 14)
 
 
@@ -24,11 +25,11 @@ LIMITS = Limits()
 
 @dataclass(frozen=True)
 class Check:
-    budget: str       # the budget, as written in the report
-    subject: str      # what was checked: a page and preset, or "1,000 articles"
-    value: str        # the measured number, formatted
+    budget: str  # the budget, as written in the report
+    subject: str  # what was checked: a page and preset, or "1,000 articles"
+    value: str  # the measured number, formatted
     passed: bool
-    why: str = ""     # for a miss: what costs (failing audits, bytes by kind, metric values)
+    why: str = ""  # for a miss: what costs (failing audits, bytes by kind, metric values)
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,17 @@ def evaluate(results: Results, limits: Limits = LIMITS) -> list[Check]:
     if results.corpus_ours and results.corpus_stock:
         ours, stock = results.corpus_ours.median, results.corpus_stock.median
         for name, limit in (("build", limits.build_ratio_max), ("build step", limits.build_ratio_step)):
-            checks.append(Check(
-                budget_names(limits)[name], f"{results.corpus_articles:,} articles",
-                f"{ours / stock:.2f} x ({ours:.1f} s vs {stock:.1f} s)", ours <= limit * stock,
-                "" if ours <= limit * stock else
-                f"our build (macros, overrides, extra CSS) takes {ours - stock:.1f} s more than stock Material",
-            ))
+            checks.append(
+                Check(
+                    budget_names(limits)[name],
+                    f"{results.corpus_articles:,} articles",
+                    f"{ours / stock:.2f} x ({ours:.1f} s vs {stock:.1f} s)",
+                    ours <= limit * stock,
+                    ""
+                    if ours <= limit * stock
+                    else f"our build (macros, overrides, extra CSS) takes {ours - stock:.1f} s more than stock Material",
+                )
+            )
     return checks
 
 
@@ -85,24 +91,41 @@ def _lighthouse_checks(lh: LighthouseResult, limits: Limits) -> list[Check]:
     perf, lcp = lh.performance, lh.metric("largest-contentful-paint")
     metrics = "; ".join([_metric_summary(lh), *(f for f in lh.failing if f.startswith("performance:"))])
     ok = perf is not None and perf >= limits.performance_min
-    checks.append(Check(
-        names["performance"], subject,
-        f"{_fmt(perf)} (runs {', '.join(_fmt(v) for v in lh.performance_runs())})", ok,
-        "" if ok else (errors or metrics),
-    ))
+    checks.append(
+        Check(
+            names["performance"],
+            subject,
+            f"{_fmt(perf)} (runs {', '.join(_fmt(v) for v in lh.performance_runs())})",
+            ok,
+            "" if ok else (errors or metrics),
+        )
+    )
     ok = lcp is not None and lcp <= limits.lcp_max_ms
-    checks.append(Check(names["lcp"], subject, "n/a" if lcp is None else f"{lcp / 1000:.2f} s", ok,
-                        "" if ok else (errors or metrics)))
+    checks.append(
+        Check(
+            names["lcp"],
+            subject,
+            "n/a" if lcp is None else f"{lcp / 1000:.2f} s",
+            ok,
+            "" if ok else (errors or metrics),
+        )
+    )
     return checks
 
 
 def _metric_summary(lh: LighthouseResult) -> str:
     parts = []
-    for audit, label in (("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"),
-                         ("total-blocking-time", "TBT"), ("speed-index", "SI")):
+    for audit, label in (
+        ("first-contentful-paint", "FCP"),
+        ("largest-contentful-paint", "LCP"),
+        ("total-blocking-time", "TBT"),
+        ("speed-index", "SI"),
+    ):
         value = lh.metric(audit)
         if value is not None:
-            parts.append(f"{label} {value / 1000:.2f} s" if audit != "total-blocking-time" else f"{label} {value:.0f} ms")
+            parts.append(
+                f"{label} {value / 1000:.2f} s" if audit != "total-blocking-time" else f"{label} {value:.0f} ms"
+            )
     cls = lh.metric("cumulative-layout-shift")
     if cls is not None:
         parts.append(f"CLS {cls:.3f}")
@@ -125,8 +148,9 @@ def weight_difference(w: PageWeight) -> str:
 def summarise(checks: list[Check], limits: Limits = LIMITS) -> list[BudgetSummary]:
     """One line per budget, in a fixed order; a budget with nothing checked counts as missed."""
     return [
-        BudgetSummary(name, sum(c.budget == name for c in checks),
-                      tuple(c for c in checks if c.budget == name and not c.passed))
+        BudgetSummary(
+            name, sum(c.budget == name for c in checks), tuple(c for c in checks if c.budget == name and not c.passed)
+        )
         for name in budget_names(limits).values()
     ]
 

@@ -3,6 +3,7 @@
 Each article has ~1,000 words: front matter, key points, headings, several {{ cite() }} calls with real
 bibliography keys, admonitions, a table and links to real pages. The same seed gives the same text.
 """
+
 from __future__ import annotations
 
 import random
@@ -61,11 +62,19 @@ def article(number: int, keys: list[str], seed: int) -> str:
     head = title(rng, number)
     description = sentence(rng)[:150]
     parts = [
-        "---", f'title: "{head}"', f'description: "{description}"',
-        "last_reviewed: 2026-01-01", "review_due: 2028-01-01", "---", "",
-        f"# {head}", "",
-        '!!! abstract "Key points"', "",
-        *[f"    - {sentence(rng)}" for _ in range(4)], "",
+        "---",
+        f'title: "{head}"',
+        f'description: "{description}"',
+        "last_reviewed: 2026-01-01",
+        "review_due: 2028-01-01",
+        "---",
+        "",
+        f"# {head}",
+        "",
+        '!!! abstract "Key points"',
+        "",
+        *[f"    - {sentence(rng)}" for _ in range(4)],
+        "",
     ]
     for section in range(5):
         parts += [f"## {sentence(rng)[:-1]}", ""]

@@ -1,4 +1,5 @@
 """Lighthouse 12.2.3 (npm, pinned in package.json) against the loopback gzip server, through its CLI."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,13 @@ from .results import CATEGORIES, LighthouseRun
 from .weight import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-           "cumulative-layout-shift", "speed-index")
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
 
 
 def chrome_flags() -> str:
@@ -20,8 +26,17 @@ def chrome_flags() -> str:
 
 
 def command(url: str, preset: str, output: Path) -> list[str]:
-    cmd = ["npx", "--no-install", "lighthouse", url, "--quiet", "--output=json", f"--output-path={output}",
-           "--only-categories=" + ",".join(CATEGORIES), f"--chrome-flags={chrome_flags()}"]
+    cmd = [
+        "npx",
+        "--no-install",
+        "lighthouse",
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={output}",
+        "--only-categories=" + ",".join(CATEGORIES),
+        f"--chrome-flags={chrome_flags()}",
+    ]
     if preset == "desktop":
         cmd.append("--preset=desktop")
     elif preset != "mobile":
@@ -31,8 +46,9 @@ def command(url: str, preset: str, output: Path) -> list[str]:
 
 def run(url: str, path: str, preset: str, output: Path) -> LighthouseRun:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    result = subprocess.run(command(url, preset, output), cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        command(url, preset, output), cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     if result.returncode != 0 or not output.is_file():
         error = (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[-1]
         return LighthouseRun(path, preset, dict.fromkeys(CATEGORIES), {}, 0, (), f"Lighthouse failed: {error}")
@@ -56,7 +72,9 @@ def parse(report: dict, path: str, preset: str) -> LighthouseRun:
         savings = (audit.get("details") or {}).get("overallSavingsMs") or 0
         if savings >= 50:
             failing.append(f"performance: {audit['id']} saves ~{savings:.0f} ms")
-    metrics = {a: float(audits[a]["numericValue"]) for a in METRICS if audits.get(a, {}).get("numericValue") is not None}
+    metrics = {
+        a: float(audits[a]["numericValue"]) for a in METRICS if audits.get(a, {}).get("numericValue") is not None
+    }
     error = (report.get("runtimeError") or {}).get("message")
     total = int((audits.get("total-byte-weight") or {}).get("numericValue") or 0)
     return LighthouseRun(path, preset, scores, metrics, total, tuple(failing), error)

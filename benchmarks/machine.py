@@ -1,4 +1,5 @@
 """The machine a benchmark ran on, so numbers from different machines are never compared blindly."""
+
 from __future__ import annotations
 
 import datetime as dt

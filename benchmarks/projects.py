@@ -1,4 +1,5 @@
 """Temp copies of the project: our config, stock Material, and the 1,000-article corpus; built with the real CLI."""
+
 from __future__ import annotations
 
 import os
@@ -31,7 +32,9 @@ def stock_config(our_config: Path) -> dict:
 
     {{ macro }} calls stay literal text there. The same nav, extensions and site metadata are kept.
     """
-    ours = yaml.load(our_config.read_text(encoding="utf-8"), Loader=get_yaml_loader())  # MkDocs' own loader: reads !ENV and !!python/name
+    ours = yaml.load(
+        our_config.read_text(encoding="utf-8"), Loader=get_yaml_loader()
+    )  # MkDocs' own loader: reads !ENV and !!python/name
     config = {key: ours[key] for key in SHARED_KEYS if key in ours}
     config["theme"] = {"name": "material"}
     config["plugins"] = ["search"]
@@ -41,11 +44,14 @@ def stock_config(our_config: Path) -> dict:
 
 def write_configs(project: Path) -> None:
     """Adds the stock config, and a corpus config that only relaxes the check for pages left out of the nav."""
-    (project / STOCK).write_text(yaml.dump(stock_config(project / OURS), sort_keys=False, allow_unicode=True),
-                                 encoding="utf-8")
+    (project / STOCK).write_text(
+        yaml.dump(stock_config(project / OURS), sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     (project / CORPUS).write_text(
         f"INHERIT: {OURS}\n# The corpus articles are not in the nav; everything else is exactly our config.\n"
-        "validation:\n  omitted_files: info\n", encoding="utf-8")
+        "validation:\n  omitted_files: info\n",
+        encoding="utf-8",
+    )
 
 
 def add_corpus(project: Path, articles: int, seed: int) -> list[Path]:
@@ -91,7 +97,7 @@ def sitemap_paths(site: Path) -> list[str]:
         raise ValueError(f"{site / 'sitemap.xml'} lists no pages")
     base = os.path.commonprefix([urlsplit(loc).path for loc in locs]) if len(locs) > 1 else "/"
     base = base[: base.rfind("/") + 1]  # the site_url's path, e.g. '/' or '/guide/'
-    return ["/" + urlsplit(loc).path[len(base):] for loc in locs]
+    return ["/" + urlsplit(loc).path[len(base) :] for loc in locs]
 
 
 def search_index(site: Path) -> tuple[int, int]:

@@ -1,4 +1,5 @@
 """What the benchmark measures, as plain data. Measuring code fills these; budgets.py and report.py read them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ class PageWeight:
     """Bytes a first-time visitor downloads for one page (gzipped as served), ours and stock Material."""
 
     path: str
-    ours: dict[str, int]    # bytes by kind: document, stylesheet, script, worker, search index, ...
+    ours: dict[str, int]  # bytes by kind: document, stylesheet, script, worker, search index, ...
     stock: dict[str, int]
     stock_blocked: tuple[str, ...] = ()  # outside addresses stock Material asked for (not reachable here)
 
@@ -35,12 +36,12 @@ class LighthouseRun:
     """One Lighthouse run of one page with one preset."""
 
     path: str
-    preset: str                       # "mobile" or "desktop"
-    scores: dict[str, int | None]     # category -> 0..100 (None: Lighthouse gave no score)
-    metrics: dict[str, float]         # audit id -> numeric value (ms, or unitless for CLS)
+    preset: str  # "mobile" or "desktop"
+    scores: dict[str, int | None]  # category -> 0..100 (None: Lighthouse gave no score)
+    metrics: dict[str, float]  # audit id -> numeric value (ms, or unitless for CLS)
     total_bytes: int
-    failing: tuple[str, ...] = ()     # "category: audit-id — title" for every weighted audit below 1
-    error: str | None = None          # Lighthouse's runtimeError, if any
+    failing: tuple[str, ...] = ()  # "category: audit-id — title" for every weighted audit below 1
+    error: str | None = None  # Lighthouse's runtimeError, if any
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,9 @@ class LighthouseResult:
 
 @dataclass(frozen=True)
 class BuildTiming:
-    label: str                 # e.g. "1,000-article corpus, our config"
+    label: str  # e.g. "1,000-article corpus, our config"
     pages: int
-    seconds: tuple[float, ...]          # wall clock, one per run
+    seconds: tuple[float, ...]  # wall clock, one per run
     cpu_seconds: tuple[float, ...] = ()  # user + system CPU of the build process, one per run
 
     @property

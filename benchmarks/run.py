@@ -11,6 +11,7 @@ Prints the report, writes it to BENCHMARKS.md, and exits 1 when a budget is miss
 Needs: `npm ci` (Lighthouse), Debian Chromium at /usr/bin/chromium, the test virtualenv.
 Usage: .venv/bin/python -m benchmarks.run [--quick] [--output FILE]   (from the project folder)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,7 +50,9 @@ def timed_builds(project: Path, builds: list[tuple[str, str, Path]], runs: int, 
             cpu[i].append(cpu_seconds)
             log(f"build {config} run {run}/{runs}: {seconds:.1f} s (CPU {cpu_seconds:.1f} s)")
     pages = pages or len(projects.sitemap_paths(builds[0][2]))
-    return [BuildTiming(label, pages, tuple(w), tuple(c)) for (label, _, _), w, c in zip(builds, wall, cpu, strict=True)]
+    return [
+        BuildTiming(label, pages, tuple(w), tuple(c)) for (label, _, _), w, c in zip(builds, wall, cpu, strict=True)
+    ]
 
 
 def measure_weights(ours: Path, stock: Path, pages: list[str]) -> list[PageWeight]:
@@ -61,8 +64,10 @@ def measure_weights(ours: Path, stock: Path, pages: list[str]) -> list[PageWeigh
                 ours_kinds, _ = first_view(browser, ours_url, path, ours)
                 stock_kinds, blocked = first_view(browser, stock_url, path, stock)
                 weights.append(PageWeight(path, ours_kinds, stock_kinds, tuple(blocked)))
-                log(f"weight {path}: {weights[-1].ours_total:,} B vs stock {weights[-1].stock_total:,} B "
-                    f"({weights[-1].ratio:.2f})")
+                log(
+                    f"weight {path}: {weights[-1].ours_total:,} B vs stock {weights[-1].stock_total:,} B "
+                    f"({weights[-1].ratio:.2f})"
+                )
         finally:
             browser.close()
     return weights
@@ -77,22 +82,33 @@ def measure_lighthouse(site: Path, pages: list[str], runs: dict[str, int], scrat
                 for n in range(1, count + 1):
                     done.append(lighthouse.run(url + path.lstrip("/"), path, preset, scratch / "lighthouse.json"))
                     s = done[-1].scores
-                    log(f"lighthouse {preset} {path} run {n}/{count}: " + " ".join(f"{k} {v}" for k, v in s.items())
-                        + (f" — {done[-1].error}" if done[-1].error else ""))
+                    log(
+                        f"lighthouse {preset} {path} run {n}/{count}: "
+                        + " ".join(f"{k} {v}" for k, v in s.items())
+                        + (f" — {done[-1].error}" if done[-1].error else "")
+                    )
                 out.append(LighthouseResult(path, preset, tuple(done)))
     return out
 
 
 def run(args: argparse.Namespace, scratch: Path) -> Results:
-    results = Results(machine=machine.describe(), corpus_articles=args.articles, settings={
-        "build runs": str(args.build_runs), "Lighthouse runs": f"mobile {args.mobile_runs}, desktop {args.desktop_runs}",
-        "corpus": f"{args.articles:,} articles, seed {args.seed}",
-    })
+    results = Results(
+        machine=machine.describe(),
+        corpus_articles=args.articles,
+        settings={
+            "build runs": str(args.build_runs),
+            "Lighthouse runs": f"mobile {args.mobile_runs}, desktop {args.desktop_runs}",
+            "corpus": f"{args.articles:,} articles, seed {args.seed}",
+        },
+    )
     project = copy_project(scratch / "project")
     projects.write_configs(project)
     ours, stock = scratch / "site-ours", scratch / "site-stock"
-    results.builds += timed_builds(project, [("real site, our config", projects.OURS, ours),
-                                             ("real site, stock Material", projects.STOCK, stock)], args.build_runs)
+    results.builds += timed_builds(
+        project,
+        [("real site, our config", projects.OURS, ours), ("real site, stock Material", projects.STOCK, stock)],
+        args.build_runs,
+    )
     all_pages = projects.sitemap_paths(ours)
     pages = all_pages[: args.pages or None]
     results.search.append(SearchIndexSize("real site, our config", len(all_pages), *projects.search_index(ours)))
@@ -103,15 +119,19 @@ def run(args: argparse.Namespace, scratch: Path) -> Results:
     c_ours, c_stock = scratch / "corpus-ours", scratch / "corpus-stock"
     label = f"{args.articles:,}-article corpus + real site"
     results.corpus_ours, results.corpus_stock = timed_builds(
-        project, [(f"{label}, our config", projects.CORPUS, c_ours), (f"{label}, stock Material", projects.STOCK, c_stock)],
-        args.build_runs)
+        project,
+        [(f"{label}, our config", projects.CORPUS, c_ours), (f"{label}, stock Material", projects.STOCK, c_stock)],
+        args.build_runs,
+    )
     results.builds += [results.corpus_ours, results.corpus_stock]
-    results.search.append(SearchIndexSize(f"corpus ({label}), our config", results.corpus_ours.pages,
-                                          *projects.search_index(c_ours)))
+    results.search.append(
+        SearchIndexSize(f"corpus ({label}), our config", results.corpus_ours.pages, *projects.search_index(c_ours))
+    )
 
     if not args.skip_lighthouse:
         results.lighthouse = measure_lighthouse(
-            ours, pages, {"mobile": args.mobile_runs, "desktop": args.desktop_runs}, scratch)
+            ours, pages, {"mobile": args.mobile_runs, "desktop": args.desktop_runs}, scratch
+        )
     return results
 
 
@@ -121,12 +141,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--build-runs", type=int, default=5)  # single builds vary by ±20 % on a busy VM
-    parser.add_argument("--mobile-runs", type=int, default=5)  # the median of 5, as Lighthouse's variability guide advises
+    parser.add_argument(
+        "--mobile-runs", type=int, default=5
+    )  # the median of 5, as Lighthouse's variability guide advises
     parser.add_argument("--desktop-runs", type=int, default=1)
     parser.add_argument("--pages", type=int, default=0, help="only the first N pages of the sitemap (0: all)")
     parser.add_argument("--skip-lighthouse", action="store_true")
-    parser.add_argument("--quick", action="store_true",
-                        help="a smoke run (100 articles, 1 run each, 3 pages); its budgets are not meaningful")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run (100 articles, 1 run each, 3 pages); its budgets are not meaningful",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.articles, args.build_runs, args.mobile_runs, args.pages = 100, 1, 1, args.pages or 3

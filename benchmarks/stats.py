@@ -1,4 +1,5 @@
 """Small numeric helpers shared by the benchmark (pure functions)."""
+
 from __future__ import annotations
 
 import gzip

@@ -3,6 +3,7 @@
 Counts the body bytes of every response as served (Content-Length of the gzipped response). The search
 worker script is counted at its real size: Lighthouse and Playwright's request.sizes() report ~190 B for it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,8 +16,13 @@ from .stats import gzip_size
 CHROMIUM = "/usr/bin/chromium"
 # Nothing but loopback resolves: the benchmark never reaches the internet, and neither do the pages.
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")  # as tests/support/server.py
@@ -33,8 +39,9 @@ def kind(url: str, resource_type: str, status: int) -> str:
         return "search index"
     if path.endswith("sitemap.xml"):
         return "sitemap"
-    return {"document": "HTML", "stylesheet": "CSS", "script": "JS", "font": "fonts",
-            "image": "images"}.get(resource_type, "other")
+    return {"document": "HTML", "stylesheet": "CSS", "script": "JS", "font": "fonts", "image": "images"}.get(
+        resource_type, "other"
+    )
 
 
 def served_size(site: Path, url: str) -> int:

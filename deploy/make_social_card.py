@@ -3,6 +3,7 @@
 Run after editing the SVG:  .venv/bin/python deploy/make_social_card.py
 The PNG is committed, so builds need no image tools. tests/publishing checks its size.
 """
+
 from __future__ import annotations
 
 import shutil

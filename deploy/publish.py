@@ -13,6 +13,7 @@ works on the output of any engine that builds this project (MkDocs today, Zensic
 
 Any problem stops with one line that names the file and the fix.
 """
+
 from __future__ import annotations
 
 import base64
@@ -40,6 +41,7 @@ class PublishError(Exception):
 
 
 # --- the policy: deploy/headers.yml ----------------------------------------------------------
+
 
 def _quotable(value: str) -> str:
     if any(c in value for c in '"$\n'):
@@ -69,7 +71,9 @@ class HeaderPolicy(BaseModel):
     """deploy/headers.yml. Non-strict on purpose: YAML gives header values as numbers or text."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    content_security_policy: Annotated[dict[str, list[Quotable]], AfterValidator(_no_unsafe_inline), Field(min_length=1)]
+    content_security_policy: Annotated[
+        dict[str, list[Quotable]], AfterValidator(_no_unsafe_inline), Field(min_length=1)
+    ]
     headers: Annotated[dict[str, Quotable], Field(min_length=1)]
     permissions_denied: Annotated[list[Annotated[str, Field(pattern=r"^[a-z-]+$")]], Field(min_length=1)]
     cache: Cache
@@ -115,6 +119,7 @@ def inline_scripts(page_html: str) -> list[str]:
 
 # --- what each host reads --------------------------------------------------------------------
 
+
 def csp(policy: HeaderPolicy, hashes: set[str], *, meta: bool = False) -> str:
     """The Content-Security-Policy value; `meta` drops what browsers ignore in a <meta> tag."""
     parts = []
@@ -139,11 +144,15 @@ def with_meta_csp(page_html: str, policy: HeaderPolicy, where: str) -> str:
     """The page with its own CSP in a <meta> right after <meta charset>, before any script."""
     page_html = META_TAGS.sub("", page_html, count=1)  # running the step twice changes nothing
     if ANCHOR not in page_html:
-        raise PublishError(f"{where}: no {ANCHOR} to put the page's Content-Security-Policy after —"
-                           " the theme must write it first in <head>; check overrides/ and the theme version")
+        raise PublishError(
+            f"{where}: no {ANCHOR} to put the page's Content-Security-Policy after —"
+            " the theme must write it first in <head>; check overrides/ and the theme version"
+        )
     hashes = {script_hash(s) for s in inline_scripts(page_html)}
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{csp(policy, hashes, meta=True)}">'
-            '<meta name="referrer" content="no-referrer">')
+    tags = (
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(policy, hashes, meta=True)}">'
+        '<meta name="referrer" content="no-referrer">'
+    )
     return page_html.replace(ANCHOR, ANCHOR + tags, 1)
 
 
@@ -190,13 +199,16 @@ def render_nginx(policy: HeaderPolicy, hashes: set[str]) -> str:
 def site_url(site_dir: Path) -> str:
     """The published address, from the home page's canonical link (set from SITE_URL)."""
     home = site_dir / "index.html"
-    found = re.search(r'<link rel="canonical" href="([^"]+)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    found = (
+        re.search(r'<link rel="canonical" href="([^"]+)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    )
     if not found:
-        raise PublishError(f"{home}: no <link rel=\"canonical\"> on the home page — set site_url in mkdocs.yml")
+        raise PublishError(f'{home}: no <link rel="canonical"> on the home page — set site_url in mkdocs.yml')
     return found[1]
 
 
 # --- the step --------------------------------------------------------------------------------
+
 
 def publish(site_dir: Path, project_dir: Path) -> None:
     if not (site_dir / "index.html").is_file():
@@ -210,7 +222,9 @@ def publish(site_dir: Path, project_dir: Path) -> None:
     (site_dir / HEADERS_FILE).write_text(render_headers_file(policy, hashes, site_dir), encoding="utf-8")
     (site_dir / NGINX_INCLUDE).parent.mkdir(exist_ok=True)
     (site_dir / NGINX_INCLUDE).write_text(render_nginx(policy, hashes), encoding="utf-8")
-    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url(site_dir)}sitemap.xml\n", encoding="utf-8")
+    (site_dir / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\n\nSitemap: {site_url(site_dir)}sitemap.xml\n", encoding="utf-8"
+    )
 
 
 def main(argv: list[str]) -> int:

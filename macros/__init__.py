@@ -10,6 +10,7 @@ Zensical (its macros extension calls define_env for each page, and no page hooks
 and every piece of page state starts from `_start_page`, which both paths call, and citations are
 numbered by a Markdown extension (macros/citations.py) rather than by a page hook.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,8 +37,11 @@ def define_env(env) -> None:
     project = Path(env.project_dir)
     shared, bibliography, glossary_entries = load_all(project)
     docs = Path(env.conf["docs_dir"])
-    for field, page in (("help_link.page", shared.help_link.page), ("finder.url", shared.finder.url),
-                        ("help_link.safety_plan_page", shared.help_link.safety_plan_page)):
+    for field, page in (
+        ("help_link.page", shared.help_link.page),
+        ("finder.url", shared.finder.url),
+        ("help_link.safety_plan_page", shared.help_link.safety_plan_page),
+    ):
         if page.endswith(".md") and not (docs / page).is_file():
             raise DataFileError(
                 f"macros/data/shared-content.yml: {field}: page '{page}' does not exist in docs/ — fix the file name"
@@ -114,8 +118,17 @@ def page_macros(env, shared, bibliography: dict, glossary_entries: list) -> list
         """Every country's emergency number and crisis lines, in short (the My safety plan page)."""
         return safety_plan.crisis_numbers(shared)
 
-    macros = [cite, disclaimer, crisis_lines, abuse_services, directories, glossary,
-              plan_field, plan_contact, plan_crisis_numbers]
+    macros = [
+        cite,
+        disclaimer,
+        crisis_lines,
+        abuse_services,
+        directories,
+        glossary,
+        plan_field,
+        plan_contact,
+        plan_crisis_numbers,
+    ]
     MACROS[:] = [m.__name__ for m in macros]
     return macros
 
@@ -157,8 +170,10 @@ def report_href(shared, subject: str) -> dict[str, str]:
     """The report link, split around the page's address, which each page fills in (URL-encoded)."""
     report = shared.report_problem
     if report.email:
-        return {"before": f"mailto:{report.email}?subject={quote(subject)}&body={quote('Page: ')}",
-                "after": quote("\n\nWhat is wrong: ")}
+        return {
+            "before": f"mailto:{report.email}?subject={quote(subject)}&body={quote('Page: ')}",
+            "after": quote("\n\nWhat is wrong: "),
+        }
     joiner = "&" if "?" in report.form_url else "?"
     return {"before": f"{report.form_url}{joiner}{report.form_page_parameter}=", "after": ""}
 
@@ -173,7 +188,9 @@ def disclaimer_box(env, kind: str, partial: str) -> str:
     shared = env.conf["extra"]["shared"]
     page = _current_page(env)
     here = page_url(page.file.src_uri if hasattr(page, "file") else page.path)  # MkDocs, or Zensical
-    help_url, plan_url = (None if here == shared[key] else _relative(shared[key], here) for key in ("help_href", "plan_href"))
+    help_url, plan_url = (
+        None if here == shared[key] else _relative(shared[key], here) for key in ("help_href", "plan_href")
+    )
     overrides = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(env.project_dir) / "overrides"))
     box = overrides.get_template(partial).render(config=env.conf, box_kind=kind, help_url=help_url, plan_url=plan_url)
     return "\n".join(line for line in box.splitlines() if line.strip()) + "\n"
@@ -200,7 +217,9 @@ def on_pre_page_macros(env) -> None:
 
 
 # `{{ cite("key") }}` or `{{ cite("a", 'b') }}` exactly; anything else is left for Jinja.
-CITE_CALL = re.compile(r"""\{\{ *cite\(((?: *(?:"[a-z0-9]+"|'[a-z0-9]+') *,)* *(?:"[a-z0-9]+"|'[a-z0-9]+') *)\) *\}\}""")
+CITE_CALL = re.compile(
+    r"""\{\{ *cite\(((?: *(?:"[a-z0-9]+"|'[a-z0-9]+') *,)* *(?:"[a-z0-9]+"|'[a-z0-9]+') *)\) *\}\}"""
+)
 
 
 def _cites_to_markers(env, markdown: str) -> str:
@@ -216,12 +235,14 @@ def _cites_to_markers(env, markdown: str) -> str:
 
 def _name_the_page_in_errors(env, src_path: str) -> None:
     """Zensical has no `format_error` (see below): its macro errors say the page, if not the line."""
+
     def named(macro):
         def call(*args):
             try:
                 return macro(*args)
             except ContentError as err:
                 raise ContentError(f"docs/{src_path}: {err}") from None
+
         return call
 
     for name in MACROS:
@@ -246,14 +267,17 @@ def _start_page(page, src_path: str, dates_as_text: bool = False) -> None:
         front_matter = FrontMatter.model_validate(meta)
     except ValidationError as err:
         source = _source_text(page)
-        raise BuildError("\n".join(
-            f"docs/{src_path}{_key_line(source, problem)}: front matter: {problem}" for problem in problems(err)
-        )) from None
+        raise BuildError(
+            "\n".join(
+                f"docs/{src_path}{_key_line(source, problem)}: front matter: {problem}" for problem in problems(err)
+            )
+        ) from None
     # The review dates in words, for overrides/partials/review-dates.html: Zensical's templates
     # get dates as text and have no strftime, so both engines get them formatted here.
     page.meta["ipt_is_article"] = is_article(meta)  # for the theme (overrides/main.html): the one rule
     page.meta["ipt_review_text"] = {
-        "last_reviewed": _long_date(front_matter.last_reviewed), "review_due": _long_date(front_matter.review_due),
+        "last_reviewed": _long_date(front_matter.last_reviewed),
+        "review_due": _long_date(front_matter.review_due),
     }
     page.ipt_references = {}  # key -> reference, for the JSON-LD (macros/hooks_publishing.py), filled by cite()
 
@@ -310,6 +334,7 @@ try:
 except ImportError:  # Zensical: its macros extension raises the error itself (on_error_fail)
     macros_errors = None
 if macros_errors is not None:
+
     @macros_errors.format_error.register
     def _one_line(error: Exception, markdown: str, page) -> str:
         raise BuildError(describe(error, page)) from None

@@ -9,6 +9,7 @@ citations need no engine-specific page hook.
 MkDocs: define_env (macros/__init__.py) registers it before the first page.
 Zensical: list it in mkdocs.yml's markdown_extensions as `macros.citations` (see README).
 """
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 Any problem stops the build with one line per problem: `file: key.path: what — fix`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,6 +23,7 @@ T = TypeVar("T")
 try:  # MkDocs shows a PluginError as one line and stops the build
     from mkdocs.exceptions import PluginError as BuildError
 except ImportError:  # Zensical runs the macros without MkDocs installed
+
     class BuildError(Exception):  # type: ignore[no-redef]
         """An editor's mistake that stops the build; the message says what and how to fix it."""
 

@@ -3,6 +3,7 @@ line (a crisis line to just talk to). One rule, used by the urgent box at the to
 (overrides/partials/urgent-help.html) and by the search help card (card_data() in
 macros/hooks_search.py), both through `config.extra.shared.first_help`.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,15 +30,18 @@ def first_help(shared: SharedContent) -> list[dict[str, Any]]:
     rows = []
     for code, country in shared.crisis.items():
         line = listening_line(country)
-        rows.append({
-            "code": code,
-            "country": COUNTRY_NAMES[code],
-            "emergency": country.emergency,
-            "emergency_tel": _tel(country.emergency),
-            "listen": {"name": line.name, "number": line.number, "tel": _tel(line.number), "ways": _ways(line)}
-            if line else None,
-            "zones": time_zones(code),
-        })
+        rows.append(
+            {
+                "code": code,
+                "country": COUNTRY_NAMES[code],
+                "emergency": country.emergency,
+                "emergency_tel": _tel(country.emergency),
+                "listen": {"name": line.name, "number": line.number, "tel": _tel(line.number), "ways": _ways(line)}
+                if line
+                else None,
+                "zones": time_zones(code),
+            }
+        )
     return rows
 
 

@@ -9,6 +9,7 @@ What can be computed from the finished HTML (the meta CSP, header files, robots.
 here but by the post-build step deploy/publish.py, so it works on any engine's output.
 Self-contained on purpose: MkDocs loads hooks by file path, not as part of the `macros` package.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -21,6 +22,7 @@ AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 
 
 # --- JSON-LD ---------------------------------------------------------------------------------
+
 
 def medical_webpage(meta: dict[str, Any], url: str, site_name: str, citations: list[str]) -> dict[str, Any]:
     data: dict[str, Any] = {
@@ -57,10 +59,15 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> None:
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     context["ipt_jsonld"] = (
         # The macros module numbers each page's citations and leaves them on the page.
-        medical_webpage(page.meta, page.canonical_url, config.site_name,
-                        # Each source by its address: schema.org takes text there, the details are on
-                        # the page, and as CreativeWorks they were the largest part of a long page's HTML.
-                        [r.address for r in getattr(page, "ipt_references", {}).values()])
-        if is_article(page.meta) else None
+        medical_webpage(
+            page.meta,
+            page.canonical_url,
+            config.site_name,
+            # Each source by its address: schema.org takes text there, the details are on
+            # the page, and as CreativeWorks they were the largest part of a long page's HTML.
+            [r.address for r in getattr(page, "ipt_references", {}).values()],
+        )
+        if is_article(page.meta)
+        else None
     )
     return context

@@ -60,6 +60,7 @@ MkDocs loads hooks by file path, not as part of the `macros` package (it puts th
 import path, so macros/schema.py is importable as `schema`). The validated data comes from the
 macros plugin (config.extra.shared, set in macros/__init__.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -136,8 +137,10 @@ def stop_words(site_dir: Path) -> set[str]:
         found = STOP_WORDS.search(worker.read_text(encoding="utf-8"))
         if found:
             return set(json.loads(f"[{found.group(1)}]"))
-    raise PluginError("macros/hooks_search.py: lunr's stop words not found in Material's search worker"
-                      " — a new Material version? update STOP_WORDS")
+    raise PluginError(
+        "macros/hooks_search.py: lunr's stop words not found in Material's search worker"
+        " — a new Material version? update STOP_WORDS"
+    )
 
 
 def crisis_phrases(shared: dict[str, Any]) -> list[str]:
@@ -161,12 +164,15 @@ def card_data(shared: dict[str, Any]) -> dict[str, Any]:
 
 # --- MkDocs events ---------------------------------------------------------------------------
 
+
 def on_config(config: Any) -> None:
     _keywords.clear()
     _crisis.clear()
     _set_aside.clear()
     if "shared" not in config.extra:
-        raise PluginError("macros/hooks_search.py: the macros plugin must run first — keep `macros` in mkdocs.yml plugins")
+        raise PluginError(
+            "macros/hooks_search.py: the macros plugin must run first — keep `macros` in mkdocs.yml plugins"
+        )
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -191,8 +197,8 @@ def _before_search(context: dict[str, Any], page: Any, config: Any, nav: Any) ->
         _crisis[page.url] = crisis_phrases(config.extra["shared"])
     heading = SOURCES_HEADING.search(page.content or "")
     if heading:
-        _set_aside[page.url] = page.content[heading.start():]
-        page.content = page.content[:heading.start()]
+        _set_aside[page.url] = page.content[heading.start() :]
+        page.content = page.content[: heading.start()]
     return context
 
 
@@ -212,8 +218,16 @@ def on_post_build(config: Any) -> None:
     if not path.is_file():
         return  # search switched off in mkdocs.yml
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["config"]["fields"].update({field: {"boost": boost} for field, boost in (
-        (KEYWORDS_FIELD, KEYWORDS_BOOST), (CRISIS_FIELD, CRISIS_BOOST), (FILLER_FIELD, FILLER_BOOST))})
+    index["config"]["fields"].update(
+        {
+            field: {"boost": boost}
+            for field, boost in (
+                (KEYWORDS_FIELD, KEYWORDS_BOOST),
+                (CRISIS_FIELD, CRISIS_BOOST),
+                (FILLER_FIELD, FILLER_BOOST),
+            )
+        }
+    )
     pages = {entry["location"]: entry for entry in index["docs"] if "#" not in entry["location"]}
     for url, words in _keywords.items():
         if url in pages:  # not if `search: exclude: true`

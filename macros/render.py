@@ -1,4 +1,5 @@
 """Pure functions that turn validated data into Markdown. No MkDocs state here, so each is unit-tested."""
+
 from __future__ import annotations
 
 import html
@@ -6,14 +7,7 @@ import re
 
 from babel.core import get_global
 
-from .schema import (
-    COUNTRY_NAMES,
-    CrisisService,
-    GlossaryEntry,
-    Reference,
-    SharedContent,
-    the_country,
-)
+from .schema import COUNTRY_NAMES, CrisisService, GlossaryEntry, Reference, SharedContent, the_country
 
 
 class ContentError(Exception):
@@ -41,7 +35,9 @@ def emergency_numbers(shared: SharedContent) -> list[dict[str, str]]:
     groups: dict[str, list[str]] = {}
     for code, country in shared.crisis.items():
         groups.setdefault(country.emergency, []).append(COUNTRY_NAMES[code])
-    return [{"countries": _listing(names), "number": number, "tel": _digits(number)} for number, names in groups.items()]
+    return [
+        {"countries": _listing(names), "number": number, "tel": _digits(number)} for number, names in groups.items()
+    ]
 
 
 # --- crisis lines ------------------------------------------------------------------------------
@@ -58,7 +54,12 @@ FOR_LABELS = {
 }
 # In "Abuse at home", the lines for young people come apart from the lines for adults.
 YOUNG_ABUSE_LABEL = "Children and young people (for example, if a parent or carer hurts you)"
-WAYS = {"video": "sign-language video", "text": "text message", "relay": "relay service", "textphone": "textphone (TTY)"}
+WAYS = {
+    "video": "sign-language video",
+    "text": "text message",
+    "relay": "relay service",
+    "textphone": "textphone (TTY)",
+}
 DEAF_LABEL = "Deaf, hard of hearing or cannot speak"
 # Shown by docs/javascripts/country-first.js when it moves the reader's likely country to the top.
 COUNTRY_NOTE = (
@@ -75,8 +76,11 @@ def crisis_lines(shared: SharedContent) -> str:
     can move the reader's likely country to the top; without JavaScript the order stays as written.
     """
     jumps = [f"[{COUNTRY_NAMES[code]}](#crisis-{code.lower()})" for code in shared.crisis]
-    out = ["**Go to your country:** " + " · ".join(jumps + ["[other countries](#crisis-other)"]),
-           "{: #crisis-countries }", ""]
+    out = [
+        "**Go to your country:** " + " · ".join(jumps + ["[other countries](#crisis-other)"]),
+        "{: #crisis-countries }",
+        "",
+    ]
     out += ['<div class="ipt-countries" data-ipt="crisis-countries" markdown="1">', "", COUNTRY_NOTE, ""]
     for code, country in shared.crisis.items():
         out += _country_section(code, country)
@@ -87,9 +91,13 @@ def crisis_lines(shared: SharedContent) -> str:
 
 def _country_section(code: str, country) -> list[str]:
     name, cc = COUNTRY_NAMES[code], code.lower()
-    out = [f'<section class="ipt-country" data-country="{code}" data-name="{html.escape(name)}"'
-           f' data-zones="{" ".join(time_zones(code))}" markdown="1">', "",
-           f"### {name} {{ #crisis-{cc} }}", ""]
+    out = [
+        f'<section class="ipt-country" data-country="{code}" data-name="{html.escape(name)}"'
+        f' data-zones="{" ".join(time_zones(code))}" markdown="1">',
+        "",
+        f"### {name} {{ #crisis-{cc} }}",
+        "",
+    ]
     emergency = f"**Emergency: call {_tel(country.emergency)}** if a life is in danger now."
     out += [emergency + (f" {country.emergency_note}" if country.emergency_note else ""), ""]
     general = [s for s in country.services if _crisis_kind(s)]
@@ -128,9 +136,13 @@ def abuse_services(shared: SharedContent) -> str:
         name, cc = COUNTRY_NAMES[code], code.lower()
         adults = [s for s in services if "young-people" not in s.for_]
         young = [s for s in services if "young-people" in s.for_]
-        out += [f'<section class="ipt-country" data-country="{code}" markdown="1">', "",
-                f"### {name} {{ #abuse-{cc} }}", "",
-                f"- **In danger now: call {_tel(country.emergency)}.**"]
+        out += [
+            f'<section class="ipt-country" data-country="{code}" markdown="1">',
+            "",
+            f"### {name} {{ #abuse-{cc} }}",
+            "",
+            f"- **In danger now: call {_tel(country.emergency)}.**",
+        ]
         out += [_service(s, show_areas=True) for s in adults]
         if young:
             out += ["", f"**{YOUNG_ABUSE_LABEL}**", ""] + [_service(s, show_areas=True) for s in young]
@@ -202,6 +214,7 @@ def _listing(items: list[str], last: str = "and") -> str:
 
 # --- therapist directories ---------------------------------------------------------------------
 
+
 def directories(shared: SharedContent) -> str:
     by_region: dict[str, list[str]] = {}
     for d in shared.finder.directories:
@@ -211,6 +224,7 @@ def directories(shared: SharedContent) -> str:
 
 
 # --- citations ---------------------------------------------------------------------------------
+
 
 class Citations:
     """Numbers citations in the order a page first uses them, and lists them at the end."""
@@ -247,7 +261,9 @@ class Citations:
 
     def sources_list(self) -> str:
         """The numbered list as HTML; each item is the anchor its citations link to."""
-        items = [f'<li id="source-{n}">{format_reference(self.bibliography[k])}</li>' for n, k in enumerate(self.order, 1)]
+        items = [
+            f'<li id="source-{n}">{format_reference(self.bibliography[k])}</li>' for n, k in enumerate(self.order, 1)
+        ]
         return "<ol>\n" + "\n".join(items) + "\n</ol>" if items else ""
 
 
@@ -265,6 +281,7 @@ def format_reference(ref: Reference) -> str:
 
 
 # --- glossary ----------------------------------------------------------------------------------
+
 
 def glossary(entries: list[GlossaryEntry]) -> str:
     rows = [

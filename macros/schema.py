@@ -3,6 +3,7 @@
 Validation lives here, not in if/else chains: each field says what it accepts,
 and `problems()` turns pydantic's errors into one line per problem for editors.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,9 +42,7 @@ def _https_url_or_page(value: str) -> str:
 
 def _phone(value: str) -> str:
     if not re.fullmatch(r"\+?[0-9](?:[0-9 \-]*[0-9])?", value):
-        raise ValueError(
-            f"'{value}' is not a phone number — use only digits, spaces, hyphens and a leading +"
-        )
+        raise ValueError(f"'{value}' is not a phone number — use only digits, spaces, hyphens and a leading +")
     return value
 
 
@@ -69,6 +68,7 @@ class Strict(BaseModel):
 
 # --- macros/data/shared-content.yml -----------------------------------------------------------
 
+
 class Disclaimer(Strict):
     title: Text
     text: Text
@@ -76,8 +76,8 @@ class Disclaimer(Strict):
 
 class Disclaimers(Strict):
     medical: Disclaimer
-    crisis: Disclaimer   # urgent style: the crisis page and pages with `risk_topic: true`
-    help: Disclaimer     # calm style: every other article
+    crisis: Disclaimer  # urgent style: the crisis page and pages with `risk_topic: true`
+    help: Disclaimer  # calm style: every other article
     independence: Disclaimer
 
 
@@ -121,9 +121,9 @@ class DeafAccess(Strict):
     """A way for deaf, hard of hearing or speech-impaired people to reach a service or the emergency number."""
 
     way: Literal["video", "text", "relay", "textphone"]  # sign-language video, text message, relay service, TTY
-    text: Text                              # what to do, in plain words; the number, if any, is in it
-    number: Phone | None = None             # turned into a call or text link where `text` shows it
-    source: HttpsUrl                        # the page that says so (the service's or regulator's own)
+    text: Text  # what to do, in plain words; the number, if any, is in it
+    number: Phone | None = None  # turned into a call or text link where `text` shows it
+    source: HttpsUrl  # the page that says so (the service's or regulator's own)
     checked: CheckedDate
 
     def model_post_init(self, _context: object) -> None:
@@ -137,11 +137,11 @@ class CrisisService(Strict):
     how: list[Literal["call", "text", "chat", "web"]] = Field(min_length=1)
     hours: Text
     number: Phone | None = None  # needed to call, or to text when there is no text_number
-    source: HttpsUrl          # the service's own page that shows the number (checked by a person)
-    checked: CheckedDate      # the day someone last checked `source`
+    source: HttpsUrl  # the service's own page that shows the number (checked by a person)
+    checked: CheckedDate  # the day someone last checked `source`
     text_number: Phone | None = None
     text_keyword: Text | None = None  # the word to send first, e.g. SHOUT
-    free: bool = False        # true only if its own page says it is free from every phone
+    free: bool = False  # true only if its own page says it is free from every phone
     cost: Text | None = None  # what it costs, when it is not simply free
     areas: list[Text] | None = None  # only in these parts of the country
     url: HttpsUrl | None = None
@@ -152,7 +152,9 @@ class CrisisService(Strict):
         if not self.number and ("call" in self.how or ("text" in self.how and not self.text_number)):
             raise ValueError(f"'{self.name}' can be called or texted but has no number — add number")
         if (self.text_number or self.text_keyword) and "text" not in self.how:
-            raise ValueError(f"'{self.name}' has text_number or text_keyword but 'text' is not in how — add text to how")
+            raise ValueError(
+                f"'{self.name}' has text_number or text_keyword but 'text' is not in how — add text to how"
+            )
         if ("chat" in self.how or "web" in self.how) and not self.url:
             raise ValueError(f"'{self.name}' is reached online (chat or web) but has no url — add its web address")
         if self.free and self.cost:
@@ -161,9 +163,9 @@ class CrisisService(Strict):
 
 class CrisisCountry(Strict):
     emergency: Phone
-    emergency_note: Text | None = None         # e.g. another number that also works
+    emergency_note: Text | None = None  # e.g. another number that also works
     emergency_access: list[DeafAccess] | None = None  # deaf and speech access to the emergency number
-    regions: list[Text] | None = None          # the parts of the country a service's `areas` may name
+    regions: list[Text] | None = None  # the parts of the country a service's `areas` may name
     services: list[CrisisService] = Field(min_length=1)
 
 
@@ -196,8 +198,8 @@ class CrisisCard(Strict):
     title: Text
     text: Text
     link_label: Text
-    emergency_label: Text   # before each country's emergency number (the card, the top of Get help now)
-    listen_label: Text      # before its line to talk to
+    emergency_label: Text  # before each country's emergency number (the card, the top of Get help now)
+    listen_label: Text  # before its line to talk to
 
 
 class CrisisPhrases(Strict):
@@ -243,6 +245,7 @@ ConceptName = Annotated[str, Field(pattern=r"^[a-z_]+$")]
 
 class CrisisConcept(Strict):
     """`alone`: its words show the card by themselves; `needs`: only with one of these concepts."""
+
     words: CrisisWords
     alone: bool = False
     needs: list[ConceptName] = []
@@ -267,6 +270,7 @@ class CrisisSearch(Strict):
 
 class QuickExit(Strict):
     """The "Exit this page" button: its label and the neutral page it opens."""
+
     label: Text
     url: HttpsUrl
     shortcut_hint: Text
@@ -283,8 +287,9 @@ PLACEHOLDER_DOMAIN = re.compile(r"(^|\.)(example\.(org|com|net)|[^.]+\.(example|
 
 
 class ReportProblem(Strict):
-    """"Report a problem with this page": where reports go (an email address OR a form's web
+    """ "Report a problem with this page": where reports go (an email address OR a form's web
     address, owned by the publishing organisation), and the texts around the link."""
+
     email: Annotated[str, AfterValidator(_email)] | None = None
     form_url: HttpsUrl | None = None
     form_page_parameter: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$")] = "page"
@@ -330,11 +335,15 @@ def _areas_are_regions(code: str, country: CrisisCountry) -> None:
     for n, service in enumerate(country.services):
         for area in service.areas or []:
             if not country.regions:
-                raise ValueError(f"crisis.{code}.services[{n}].areas: crisis.{code} has no regions"
-                                 f" — list the parts of {the_country(code)} under crisis.{code}.regions")
+                raise ValueError(
+                    f"crisis.{code}.services[{n}].areas: crisis.{code} has no regions"
+                    f" — list the parts of {the_country(code)} under crisis.{code}.regions"
+                )
             if area not in country.regions:
-                raise ValueError(f"crisis.{code}.services[{n}].areas: '{area}' is not a part of"
-                                 f" {the_country(code)} — use {', '.join(country.regions)}")
+                raise ValueError(
+                    f"crisis.{code}.services[{n}].areas: '{area}' is not a part of"
+                    f" {the_country(code)} — use {', '.join(country.regions)}"
+                )
 
 
 def _urgent_help_tells_the_truth(shared: SharedContent) -> None:
@@ -357,6 +366,7 @@ def _urgent_help_tells_the_truth(shared: SharedContent) -> None:
 
 
 # --- macros/data/bibliography.yml -------------------------------------------------------------
+
 
 class Reference(Strict):
     authors: Text
@@ -391,6 +401,7 @@ Bibliography = dict[Annotated[str, Field(pattern=r"^[a-z0-9]+$")], Reference]
 
 # --- macros/data/glossary.yml -----------------------------------------------------------------
 
+
 class GlossaryEntry(Strict):
     term: Text
     definition: Text
@@ -402,6 +413,7 @@ Glossary = list[GlossaryEntry]
 
 # --- front matter of pages in docs/ -----------------------------------------------------------
 
+
 class SearchOptions(Strict):
     boost: Annotated[float, Field(gt=0, le=10)] | None = None
     exclude: bool | None = None
@@ -409,6 +421,7 @@ class SearchOptions(Strict):
 
 class Reviewer(Strict):
     """Who checked a page's facts. Shown on the page and in its JSON-LD."""
+
     name: Text
     role: Text
 
@@ -416,12 +429,16 @@ class Reviewer(Strict):
 def _written_unescaped(bad: str):
     """Material writes the title and description into the page without HTML escaping (e.g. into
     <meta content="…">), so markup there would slip in scripts the CSP would then allow."""
+
     def check(value: str) -> str:
         found = sorted({c for c in value if c in bad})
         if found:
-            raise ValueError(f"contains {' '.join(found)} — the theme writes it into the page unescaped;"
-                             " use ’ or “ ” instead of quotes and words instead of < >")
+            raise ValueError(
+                f"contains {' '.join(found)} — the theme writes it into the page unescaped;"
+                " use ’ or “ ” instead of quotes and words instead of < >"
+            )
         return value
+
     return AfterValidator(check)
 
 
@@ -481,6 +498,7 @@ def _years_later(day: dt.date, years: int) -> dt.date:
 
 
 # --- turning pydantic errors into editor-friendly lines ---------------------------------------
+
 
 def key_path(loc: tuple[int | str, ...]) -> str:
     """('crisis', 'US', 'services', 0, 'number') -> 'crisis.US.services[0].number'."""

@@ -8,6 +8,7 @@ is explained where a reader first meets it, as the style guides ask, and on the 
 MkDocs: define_env (macros/__init__.py) registers it before the first page.
 Zensical: list it in mkdocs.yml's markdown_extensions as `macros.tooltips` (see README).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree

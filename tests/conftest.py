@@ -1,4 +1,5 @@
 """Shared fixtures: the real site built once, and throwaway copies of the project for bad-input scenarios."""
+
 from __future__ import annotations
 
 import fcntl
@@ -79,7 +80,11 @@ class Project:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(self.path / "site")],
-            cwd=self.path, capture_output=True, text=True, env=env, timeout=300,
+            cwd=self.path,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
         )
         if result.returncode != 0:
             return result
@@ -88,7 +93,7 @@ class Project:
     def publish(self) -> subprocess.CompletedProcess[str]:
         """The post-build step alone, on this copy's site/, as `make build` runs it."""
         return subprocess.run(
-            [sys.executable, "-m", "deploy.publish", "site"], cwd=self.path, capture_output=True, text=True, timeout=120,
+            [sys.executable, "-m", "deploy.publish", "site"], cwd=self.path, capture_output=True, text=True, timeout=120
         )
 
 

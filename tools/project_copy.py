@@ -1,6 +1,7 @@
 """The one way to copy the project for a throwaway build: by the tests' bad-input scenarios, the
 benchmark and the Zensical check. Only what a build reads is copied (config, content, data, logic,
 theme, publishing)."""
+
 from __future__ import annotations
 
 import shutil

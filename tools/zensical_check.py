@@ -12,6 +12,7 @@ outputs then get the post-build step (deploy/publish.py), and every page is comp
 Exit status: 0 when no difference matters to readers, 1 when one does (the table says which), 2
 when Zensical cannot build the site at all. Which checks matter is set in CHECKS below.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # --- what is compared on each page -----------------------------------------------------------
 
+
 def _text(node) -> str:
     return re.sub(r"\s+", " ", node.get_text()).strip() if node else "—"
 
@@ -54,7 +56,7 @@ def _links(soup: BeautifulSoup, selector: str, attr: str = "href") -> str:
 
 def _help_link(soup: BeautifulSoup) -> str:
     link = soup.select_one('[data-ipt="help-link"]')
-    return f'{_text(link)} -> {link.get("href")}' if link else "—"
+    return f"{_text(link)} -> {link.get('href')}" if link else "—"
 
 
 def _meta_csp(soup: BeautifulSoup) -> str:
@@ -78,11 +80,13 @@ CHECKS = (
     Check("Get help now link", _help_link, True),
     Check("medical disclaimer", lambda s: _text(s.select_one('[data-ipt="disclaimer-medical"]')), True),
     Check("crisis disclaimer", lambda s: _text(s.select_one('[data-ipt="disclaimer-crisis"]')), True),
-    Check("boxes in the text", lambda s: " | ".join(_text(t) for t in s.select("article .admonition-title")) or "—", True),
+    Check(
+        "boxes in the text", lambda s: " | ".join(_text(t) for t in s.select("article .admonition-title")) or "—", True
+    ),
     Check("finder box", lambda s: _text(s.select_one('[data-ipt="finder"]')), True),
     Check("crisis numbers", lambda s: _links(s, 'a[href^="tel:"], a[href^="sms:"]'), True),
     # macros/citations.py writes each citation as <a class="cite" href="#source-N">[N]</a>.
-    Check("citations", lambda s: " ".join(f'{a.get("href")} {_text(a)}' for a in s.select("a.cite")) or "—", True),
+    Check("citations", lambda s: " ".join(f"{a.get('href')} {_text(a)}" for a in s.select("a.cite")) or "—", True),
     Check("Sources list", _sources, True),
     Check("review dates", lambda s: _text(s.select_one('[data-ipt="review-dates"]')), True),
     Check("glossary tooltips", lambda s: str(len(s.select("article abbr[title]"))), True),
@@ -165,13 +169,15 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[Difference]:
     found += [Difference(p, "page", "present", "missing", True) for p in sorted(ours - theirs)]
     found += [Difference(p, "page", "missing", "present", False) for p in sorted(theirs - ours)]
     for page in sorted(ours & theirs):
-        found += compare_page(page, (mkdocs_site / page).read_text(encoding="utf-8"),
-                              (zensical_site / page).read_text(encoding="utf-8"))
+        found += compare_page(
+            page, (mkdocs_site / page).read_text(encoding="utf-8"), (zensical_site / page).read_text(encoding="utf-8")
+        )
     return found
 
 
 def table(differences: list[Difference], width: int = 48) -> str:
     """A plain-text table, one row per difference (long values shortened)."""
+
     def cut(value: str) -> str:
         return value if len(value) <= width else value[: width - 1] + "…"
 
@@ -188,14 +194,17 @@ def summary(differences: list[Difference], checked_pages: int) -> str:
     for d in differences:
         by_check[d.check] = by_check.get(d.check, 0) + 1
     same = [c.name for c in CHECKS if c.name not in by_check]
-    out = [f"{checked_pages} pages compared; {len(differences)} differences "
-           f"({sum(d.matters for d in differences)} that matter to readers)."]
+    out = [
+        f"{checked_pages} pages compared; {len(differences)} differences "
+        f"({sum(d.matters for d in differences)} that matter to readers)."
+    ]
     out += [f"  {name}: differs on {n} page(s)" for name, n in by_check.items()]
     out.append("  the same on every page: " + (", ".join(same) or "nothing"))
     return "\n".join(out)
 
 
 # --- the two builds --------------------------------------------------------------------------
+
 
 def zensical_config(project: Path) -> tuple[dict, list[str]]:
     """The derived configuration Zensical builds with, and why each addition is needed."""
@@ -231,8 +240,14 @@ def build_zensical(zensical: Path, out: Path) -> tuple[Path | None, str]:
     print("Adapted for Zensical (zensical.yml, inheriting mkdocs.yml):")
     print("\n".join(f"  - {line}" for line in why))
     env = {**os.environ, "PYTHONPATH": str(work)}
-    result = subprocess.run([str(zensical), "build", "--strict", "-f", "zensical.yml"], cwd=work, env=env,
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [str(zensical), "build", "--strict", "-f", "zensical.yml"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     log = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         return None, log
@@ -246,8 +261,13 @@ def build_zensical(zensical: Path, out: Path) -> tuple[Path | None, str]:
 def build_mkdocs(out: Path) -> Path:
     target = out / "mkdocs"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean", "-d", str(target)],
-                   cwd=ROOT, env=env, check=True, timeout=900)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean", "-d", str(target)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=900,
+    )
     return target
 
 

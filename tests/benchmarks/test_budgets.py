@@ -1,4 +1,5 @@
 """The budget logic of the benchmark: a missed budget must show as MISS, say why, and fail the run."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,10 @@ def lh_run(path: str = "/", preset: str = "mobile", failing: tuple[str, ...] = (
 def good_results() -> Results:
     return Results(
         weights=[PageWeight("/", {"HTML": 10_000, "CSS": 20_000}, {"HTML": 9_500, "CSS": 20_000})],
-        lighthouse=[LighthouseResult("/", "mobile", (lh_run(), lh_run(), lh_run())),
-                    LighthouseResult("/", "desktop", (lh_run(preset="desktop"),))],
+        lighthouse=[
+            LighthouseResult("/", "mobile", (lh_run(), lh_run(), lh_run())),
+            LighthouseResult("/", "desktop", (lh_run(preset="desktop"),)),
+        ],
         corpus_ours=BuildTiming("ours", 1000, (11.0, 10.0, 12.0)),
         corpus_stock=BuildTiming("stock", 1000, (10.0, 9.0, 9.5)),
         corpus_articles=1000,
@@ -40,8 +43,9 @@ def test_good_results_pass_every_budget_and_exit_0() -> None:
 
 def test_accessibility_below_100_is_a_miss_that_names_the_page_and_the_audit() -> None:
     results = good_results()
-    bad = lh_run("/about/", "desktop", ("accessibility: aria-dialog-name (dialog has no name: div.md-search)",),
-                 accessibility=96)
+    bad = lh_run(
+        "/about/", "desktop", ("accessibility: aria-dialog-name (dialog has no name: div.md-search)",), accessibility=96
+    )
     results.lighthouse.append(LighthouseResult("/about/", "desktop", (bad,)))
     [miss] = misses(results)
     assert (miss.subject, miss.value) == ("/about/ desktop", "96")
@@ -77,8 +81,9 @@ def test_a_lighthouse_run_without_a_score_is_a_miss_not_a_pass() -> None:
 
 def test_page_heavier_than_1_10_x_stock_is_a_miss_that_says_which_files_cost() -> None:
     results = good_results()
-    results.weights.append(PageWeight("/grief/", {"HTML": 15_000, "CSS": 22_000, "JS": 1},
-                                      {"HTML": 10_000, "CSS": 20_000, "JS": 1}))
+    results.weights.append(
+        PageWeight("/grief/", {"HTML": 15_000, "CSS": 22_000, "JS": 1}, {"HTML": 10_000, "CSS": 20_000, "JS": 1})
+    )
     [miss] = misses(results)
     assert miss.subject == "/grief/" and miss.value.startswith("1.23 x (37,001 B vs 30,001 B)")
     assert miss.why == "ours minus stock: HTML +5,000 B, CSS +2,000 B"
@@ -96,8 +101,10 @@ def test_slow_corpus_build_is_a_miss() -> None:
     results.corpus_ours = BuildTiming("ours", 1000, (30.0, 29.0, 28.0))
     final, step = misses(results)
     assert final.value == "3.05 x (29.0 s vs 9.5 s)" and "19.5 s more" in final.why
-    assert (final.budget, step.budget) == ("1,000-article build <= 1.20 x stock Material",
-                                           "1,000-article build <= 1.50 x stock Material (this round's step)")
+    assert (final.budget, step.budget) == (
+        "1,000-article build <= 1.20 x stock Material",
+        "1,000-article build <= 1.50 x stock Material (this round's step)",
+    )
 
 
 def test_a_build_between_the_step_and_the_budget_misses_only_the_budget() -> None:
@@ -126,7 +133,10 @@ def test_median_ratio_and_growth() -> None:
 
 
 def test_an_audit_failing_in_several_runs_is_named_once() -> None:
-    runs = (lh_run(performance=80, failing=("performance: unused-css-rules saves ~300 ms",)),
-            lh_run(performance=80, failing=("performance: unused-css-rules saves ~150 ms",)), lh_run())
+    runs = (
+        lh_run(performance=80, failing=("performance: unused-css-rules saves ~300 ms",)),
+        lh_run(performance=80, failing=("performance: unused-css-rules saves ~150 ms",)),
+        lh_run(),
+    )
     [miss] = misses(Results(lighthouse=[LighthouseResult("/", "mobile", runs)]))
     assert miss.why.count("unused-css-rules") == 1

@@ -1,4 +1,5 @@
 """The generated corpus: deterministic, ~1,000 words, written like real articles, and accepted by our strict build."""
+
 from __future__ import annotations
 
 import re

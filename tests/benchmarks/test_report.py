@@ -1,4 +1,5 @@
 """BENCHMARKS.md rendering: every budget has a row with PASS, MISS or NOT RUN, and misses are spelled out."""
+
 from __future__ import annotations
 
 from test_budgets import good_results
@@ -37,8 +38,10 @@ def test_misses_with_the_same_cause_are_listed_once_with_every_page() -> None:
     results = good_results()
     results.weights = [PageWeight("/a/", {"HTML": 30}, {"HTML": 10}), PageWeight("/b/", {"HTML": 40}, {"HTML": 20})]
     text = render(results)
-    assert ("- **First-view weight <= 1.10 x stock Material (every page)** — `/a/`: 3.00 x (30 B vs 10 B), "
-            "`/b/`: 2.00 x (40 B vs 20 B). ours minus stock: HTML +20 B") in text
+    assert (
+        "- **First-view weight <= 1.10 x stock Material (every page)** — `/a/`: 3.00 x (30 B vs 10 B), "
+        "`/b/`: 2.00 x (40 B vs 20 B). ours minus stock: HTML +20 B"
+    ) in text
 
 
 def test_report_of_good_results_passes_and_shows_not_run_sections() -> None:
@@ -52,8 +55,10 @@ def test_report_of_good_results_passes_and_shows_not_run_sections() -> None:
 
 def test_search_growth_per_article() -> None:
     results = good_results()
-    results.search = [SearchIndexSize("real site, our config", 18, 100_000, 30_000),
-                      SearchIndexSize("corpus (…), our config", 1018, 8_100_000, 2_430_000)]
+    results.search = [
+        SearchIndexSize("real site, our config", 18, 100_000, 30_000),
+        SearchIndexSize("corpus (…), our config", 1018, 8_100_000, 2_430_000),
+    ]
     assert "**8,000 B raw, 2,400 B gzipped**" in report.search_section(results)
 
 

@@ -1,4 +1,5 @@
 """Fixtures for the real-browser tests: the site's pages, shared browser windows, failure screenshots."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from conftest import ROOT
-from .profiles import PHONE, PROFILES
 from support import site_pages
 from support.site_pages import article_paths, page_path
+
+from .profiles import PHONE, PROFILES
 
 NOT_FOUND = "404.html"  # not in the sitemap, but readers see it; tested like every other page
 
@@ -60,6 +62,7 @@ def window(browser: Browser) -> Iterator[Callable[..., Page]]:
 
 
 # --- screenshots of failing pages, at phone width, kept as test artifacts -----------------------
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:

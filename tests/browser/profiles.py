@@ -1,4 +1,5 @@
 """Browser windows the tests use: Playwright new_context() options, one per reader situation."""
+
 from __future__ import annotations
 
 # A phone (iPhone X-sized CSS viewport): touch screen, mobile layout, the drawer menu.

@@ -1,4 +1,5 @@
 """Driving Material's header search as a reader does: open it, type key by key, read the results."""
+
 from __future__ import annotations
 
 import re

@@ -14,6 +14,7 @@ palette switch (what a reader's click does). Two facts keep this fast without ch
   itself is checked there only if its colours or text sizes differ from desktop width, which the
   phone check compares element by element in both palettes.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -49,8 +50,9 @@ def article_styles(page: Page) -> list[str]:
     return page.locator(ARTICLE).evaluate(ARTICLE_STYLES) if page.locator(ARTICLE).count() else []
 
 
-def axe_problems(page: Page, where: str, *, rules: list[str] | None = None, exclude: str | None = None,
-                 skip_colour: bool = False) -> list[str]:
+def axe_problems(
+    page: Page, where: str, *, rules: list[str] | None = None, exclude: str | None = None, skip_colour: bool = False
+) -> list[str]:
     """One line per violated rule: where, rule id, what it means, and the CSS selectors of the nodes.
 
     `rules` runs only those rules; `exclude` leaves out what a CSS selector matches; `skip_colour`
@@ -80,8 +82,10 @@ def check_palette(page: Page, scheme: str) -> None:
 
 def use_palette(page: Page, scheme: str) -> None:
     """Switch the open page to a palette with Material's palette switch, as the header button does."""
-    page.evaluate("(s) => document.querySelector(`form[data-md-component=palette] input[data-md-color-scheme=${s}]`).click()",
-                  SCHEME[scheme])
+    page.evaluate(
+        "(s) => document.querySelector(`form[data-md-component=palette] input[data-md-color-scheme=${s}]`).click()",
+        SCHEME[scheme],
+    )
     page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=SCHEME[scheme], timeout=5000)
 
 
@@ -114,7 +118,7 @@ def phone_page_problems(page: Page, path: str, desktop_width: int) -> list[str]:
 
 
 def test_axe_every_page_at_desktop_size(
-    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages,
+    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
 ) -> None:
     page = window("desktop")
     problems: list[str] = []
@@ -128,7 +132,7 @@ def test_axe_every_page_at_desktop_size(
 
 
 def test_axe_every_page_at_phone_size(
-    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages,
+    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
 ) -> None:
     page = window("phone")
     problems: list[str] = []
@@ -164,7 +168,9 @@ def test_palette_switch_gives_dark_mode_without_problems(browser: Browser, base_
         page = context.new_page()
         page.goto(base_url + "what-is-ipt/")
         check_palette(page, "light")
-        page.locator("label[title='Switch to dark mode']:visible, label[aria-label='Switch to dark mode']:visible").first.click()
+        page.locator(
+            "label[title='Switch to dark mode']:visible, label[aria-label='Switch to dark mode']:visible"
+        ).first.click()
         page.evaluate("document.getAnimations().forEach((a) => a.finish())")
         check_palette(page, "dark")
         page.goto(base_url + "about/")  # the choice is remembered on the next page
@@ -198,7 +204,9 @@ def test_dark_palette_check_reports_a_colour_problem(window: Callable[..., Page]
     ]
 
 
-def test_phone_check_checks_an_article_whose_colours_change_with_width(window: Callable[..., Page], base_url: str) -> None:
+def test_phone_check_checks_an_article_whose_colours_change_with_width(
+    window: Callable[..., Page], base_url: str
+) -> None:
     """Bad example: a colour that only phones get (a narrow-screen style) is not taken on trust
     from the desktop check: the phone check sees the difference and checks the article itself."""
     page = window("phone")

@@ -6,6 +6,7 @@
   languages only (docs/javascripts/country-first.js): nothing is sent or stored, a "Not your
   country?" link restores the full list, and without JavaScript the written order stays.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -89,10 +90,10 @@ GUESSES = [
     ("America/Toronto", "fr-CA", "CA"),
     ("Pacific/Auckland", "en-NZ", "NZ"),
     ("Europe/Dublin", "en-IE", "IE"),
-    ("America/Chicago", "es-US", "US"),       # the United States is first anyway
-    ("UTC", "en-AU", "AU"),                   # a time zone that names no place: the language decides
-    ("Europe/Berlin", "de-DE", None),         # a country this page does not list
-    ("Europe/Berlin", "en-GB", None),         # a listed language does not overrule an unlisted place
+    ("America/Chicago", "es-US", "US"),  # the United States is first anyway
+    ("UTC", "en-AU", "AU"),  # a time zone that names no place: the language decides
+    ("Europe/Berlin", "de-DE", None),  # a country this page does not list
+    ("Europe/Berlin", "en-GB", None),  # a listed language does not overrule an unlisted place
     ("Asia/Tokyo", "en-US", None),
 ]
 
@@ -118,7 +119,9 @@ def order_problems(page: Page, written: list[str], first: str | None) -> list[st
     return problems
 
 
-def privacy_problems(context: BrowserContext, page: Page, base_url: str, requests: list[str], errors: list[str]) -> list[str]:
+def privacy_problems(
+    context: BrowserContext, page: Page, base_url: str, requests: list[str], errors: list[str]
+) -> list[str]:
     """Nothing sent or stored: no request off the site, no cookie, no storage but Material's own."""
     problems = [f"request outside the site: {u}" for u in requests if not u.startswith(base_url.rstrip("/") + "/")]
     problems += [f"cookie {c['name']}" for c in context.cookies()]
@@ -145,14 +148,17 @@ def test_likely_country_comes_first(
     assert not problems, report(problems)
 
 
-def test_not_your_country_link_restores_every_country(context_for, base_url: str, help_path: str, shared_content: dict) -> None:
+def test_not_your_country_link_restores_every_country(
+    context_for, base_url: str, help_path: str, shared_content: dict
+) -> None:
     page = context_for(timezone_id="Australia/Sydney", locale="en-AU").new_page()
     page.goto(base_url + help_path)
     assert page.evaluate(ORDER, CRISIS)[0] == "AU"
     page.get_by_role("link", name="Not your country? See all countries").click()
     assert page.evaluate(ORDER, CRISIS) == list(shared_content["crisis"])
-    assert page.evaluate(ORDER, ABUSE) == [c for c, v in shared_content["crisis"].items()
-                                           if any("domestic-abuse" in s["for"] for s in v["services"])]
+    assert page.evaluate(ORDER, ABUSE) == [
+        c for c, v in shared_content["crisis"].items() if any("domestic-abuse" in s["for"] for s in v["services"])
+    ]
     assert not page.locator("[data-ipt=country-note]").is_visible()
     assert page.url.endswith("#crisis-countries")
     assert page.locator("#crisis-countries").is_visible()
@@ -169,13 +175,18 @@ def test_without_javascript_every_country_shows_in_written_order(
         assert page.locator(f"#crisis-{code.lower()}").is_visible(), code
 
 
-def test_order_check_reports_a_wrong_first_country(context_for, base_url: str, help_path: str, shared_content: dict) -> None:
+def test_order_check_reports_a_wrong_first_country(
+    context_for, base_url: str, help_path: str, shared_content: dict
+) -> None:
     """Bad example: a UK reader's page checked as if Australia should be first."""
     page = context_for(timezone_id="Europe/London", locale="en-GB").new_page()
     page.goto(base_url + help_path)
     written = list(shared_content["crisis"])
     problems = order_problems(page, written, "AU")
-    assert problems[0] == f"countries in order {['GB'] + [c for c in written if c != 'GB']}, expected {['AU'] + [c for c in written if c != 'AU']}"
+    assert (
+        problems[0]
+        == f"countries in order {['GB'] + [c for c in written if c != 'GB']}, expected {['AU'] + [c for c in written if c != 'AU']}"
+    )
     assert "the note does not name Australia" in problems
 
 
@@ -189,6 +200,8 @@ def test_axe_with_a_country_moved_first(context_for, base_url: str, help_path: s
 
 
 def test_no_sideways_scroll_at_320px_with_a_country_moved_first(context_for, base_url: str, help_path: str) -> None:
-    page = context_for(timezone_id="Pacific/Auckland", locale="en-NZ", viewport={"width": 320, "height": 640}).new_page()
+    page = context_for(
+        timezone_id="Pacific/Auckland", locale="en-NZ", viewport={"width": 320, "height": 640}
+    ).new_page()
     page.goto(base_url + help_path)
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")

@@ -11,6 +11,7 @@ Whether the help card shows for a search is pure logic, tested phrase by phrase 
 appears, is announced, its links work, the keyboard reaches it, and it and the top of Get help now
 show the emergency number and a line to talk to, on a 320 px phone and on a desktop.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,7 +66,9 @@ def search_page(window: Callable[..., Page], base_url: str) -> Page:
 
 
 def test_the_data_file_lists_enough_crisis_phrasings(shared_content: dict) -> None:
-    assert len({p for p, _ in typed_forms(shared_content)}) >= 80, "the data file should list at least 80 crisis phrasings"
+    assert len({p for p, _ in typed_forms(shared_content)}) >= 80, (
+        "the data file should list at least 80 crisis phrasings"
+    )
 
 
 @pytest.mark.parametrize("group", GROUPS)
@@ -86,8 +89,6 @@ def test_every_crisis_phrase_leads_to_help(
         failing_pages.add("", live=search_page)
     assert not problems, report(problems)
     assert not errors, f"console errors while searching: {errors}"
-
-
 
 
 def test_results_never_show_the_phrase_list(search_page: Page, shared_content: dict) -> None:
@@ -124,12 +125,13 @@ def test_help_card_content_keyboard_and_screen_reader(
             break
     else:
         pytest.fail("Tab from the search box never reached the help card")
-    assert search_page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", \
+    assert search_page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", (
         "the focused card link shows no focus outline"
+    )
 
 
 def test_the_search_answer_adds_the_card(search_page: Page, base_url: str, help_path: str) -> None:
-    """"i feel numb": too weak alone for the card, but the site's search puts Get help now first with
+    """ "i feel numb": too weak alone for the card, but the site's search puts Get help now first with
     every word found, and that answer completes the sign (tests/search/ measures this on lists)."""
     query = "i feel numb"
     words_alone = search_page.evaluate(f"IPTCrisisSearch.looksLikeCrisis({query!r}, CRISIS_SEARCH_DATA)")
@@ -156,6 +158,7 @@ def test_axe_with_help_card_open(window: Callable[..., Page], base_url: str, sch
 
 # --- the checks can fail ------------------------------------------------------------------------
 
+
 def test_a_phrase_that_cannot_reach_help_is_named(search_page: Page, base_url: str, help_path: str) -> None:
     """A fabricated 'crisis phrase' that is an ordinary question fails the check, by name."""
     results = [page_of(href, base_url) for href in retype(search_page, "how many sessions")]
@@ -168,6 +171,7 @@ def test_a_phrase_that_cannot_reach_help_is_named(search_page: Page, base_url: s
 
 # --- someone to talk to, on the first screen ---------------------------------------------------------
 
+
 @pytest.fixture
 def context_for(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
     """context_for(**options) -> a fresh browser context (its own time zone, language, window)."""
@@ -179,15 +183,18 @@ def context_for(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
 
 def listening_number(country: dict) -> str:
     """The line to talk to by the rule of macros/first_help.py (read here from the data, to check it)."""
-    return next(s["number"] for s in country["services"]
-                if "crisis" in s["for"] and "call" in s["how"] and not s.get("areas"))
+    return next(
+        s["number"] for s in country["services"] if "crisis" in s["for"] and "call" in s["how"] and not s.get("areas")
+    )
 
 
 def on_first_screen(page, text: str, height: int) -> bool:
     """A visible element whose whole text is `text` lies within the first `height` px of the page."""
-    return page.evaluate("""([text, height]) => [...document.querySelectorAll("a")].some(a =>
+    return page.evaluate(
+        """([text, height]) => [...document.querySelectorAll("a")].some(a =>
         a.textContent.trim() === text && a.getClientRects().length && a.getBoundingClientRect().bottom <= height)""",
-                         [text, height])
+        [text, height],
+    )
 
 
 # (time zone, language, the country whose numbers must be on the first screen)
@@ -217,7 +224,9 @@ def test_emergency_number_and_line_to_talk_to_on_the_first_screen(
     assert first.is_visible() and first.bounding_box()["y"] + first.bounding_box()["height"] <= height
 
 
-def test_without_javascript_every_country_shows_both_numbers(context_for, base_url: str, help_path: str, shared_content: dict) -> None:
+def test_without_javascript_every_country_shows_both_numbers(
+    context_for, base_url: str, help_path: str, shared_content: dict
+) -> None:
     page = context_for(java_script_enabled=False, viewport={"width": 320, "height": 568}).new_page()
     page.goto(base_url + help_path)
     rows = page.locator("[data-ipt=first-help] li")

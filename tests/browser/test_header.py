@@ -1,6 +1,7 @@
 """The header on small screens: the site's whole name shows next to "Get help now", the colour switch
 and the search button, with nothing cut off or on top of another (docs/stylesheets/extra.css, "Header
 on phones"). A reader test found the name cut to "The IP…" at 390 px and gone at 320 px."""
+
 from __future__ import annotations
 
 import functools
@@ -75,7 +76,9 @@ def small_window(request: pytest.FixtureRequest, browser: Browser) -> Iterator[t
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_header_shows_the_whole_site_name_help_link_and_search(small_window: tuple[str, Page], base_url: str, path: str) -> None:
+def test_header_shows_the_whole_site_name_help_link_and_search(
+    small_window: tuple[str, Page], base_url: str, path: str
+) -> None:
     name, page = small_window
     page.goto(base_url + path)
     assert header_problems(page) == [], f"/{path} [{name}]"

@@ -1,5 +1,6 @@
 """Keyboard use: a skip link that shows on focus, a visible focus indicator on every tab stop,
 and search that opens, finds and opens a result without a mouse."""
+
 from __future__ import annotations
 
 import re
@@ -13,13 +14,13 @@ from .conftest import FailingPages, report
 from .search_ui import page_of, wait_for_results
 from .visibility import on_screen_problem
 
-
 # --- skip link ----------------------------------------------------------------------------------
 
 # How a problem names an element: tag, first classes, and its label or text.
 DESCRIBE = """(el) => el.tagName.toLowerCase() +
   [...el.classList].filter((c) => !c.startsWith("focus-visible")).slice(0, 2).map((c) => "." + c).join("") +
   ` "${(el.getAttribute("aria-label") || el.title || el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 30)}"`"""
+
 
 def skip_link_problems(page: Page, path: str) -> list[str]:
     """On the freshly opened page, the first Tab must land on a skip link that is then on screen,
@@ -49,8 +50,8 @@ def test_skip_link_check_reports_a_missing_link(window: Callable[..., Page], bas
     page.evaluate("document.querySelector('a.md-skip').remove()")
     problems = skip_link_problems(page, "about/")
     assert len(problems) == 1 and re.fullmatch(
-        r'/about/: the first Tab lands on a.ipt-quick-exit__button "Exit this page", not on a skip link',
-        problems[0]), problems
+        r'/about/: the first Tab lands on a.ipt-quick-exit__button "Exit this page", not on a skip link', problems[0]
+    ), problems
 
 
 def test_skip_link_check_reports_a_link_that_stays_hidden(window: Callable[..., Page], base_url: str) -> None:
@@ -58,7 +59,9 @@ def test_skip_link_check_reports_a_link_that_stays_hidden(window: Callable[..., 
     page.goto(base_url + "about/")
     page.evaluate("document.querySelector('a.md-skip').style.transform = 'translateY(-500px)'")
     problems = skip_link_problems(page, "about/")
-    assert len(problems) == 1 and problems[0].startswith("/about/: focused skip link is outside the 1280x800 viewport"), problems
+    assert len(problems) == 1 and problems[0].startswith(
+        "/about/: focused skip link is outside the 1280x800 viewport"
+    ), problems
 
 
 # --- visible focus ------------------------------------------------------------------------------
@@ -81,17 +84,22 @@ REST_STYLES = """() => {
 FINISH_TRANSITIONS = """() => document.getAnimations().forEach((a) => {
   try { a.finish(); } catch { /* an endless animation cannot finish; it is not a focus style */ } })"""
 
-FOCUS_STEP = """async () => {
+FOCUS_STEP = (
+    """async () => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  const name = (""" + DESCRIBE + """)(el);
+  const name = ("""
+    + DESCRIBE
+    + """)(el);
   const first = el.dataset.iptFirst === "1";
   if (!document.querySelector("[data-ipt-first]")) el.dataset.iptFirst = "1";
   const inContent = !!el.closest(".md-content");
   const rest = el.__iptRest;
   if (!rest) return {name, shown: true, first, inContent};  // made after load (search results)
   const shown = () => {
-    (""" + FINISH_TRANSITIONS + """)();
+    ("""
+    + FINISH_TRANSITIONS
+    + """)();
     return window.__iptParts(el).map(window.__iptStyle).some((s, i) => rest[i] && (
       (s.outline !== "none" && s.outline !== rest[i].outline) || s.shadow !== rest[i].shadow ||
       s.background !== rest[i].background));
@@ -102,6 +110,7 @@ FOCUS_STEP = """async () => {
   await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
   return {name, shown: shown(), first, inContent};
 }"""
+)
 
 
 def focus_problems(page: Page, url: str, path: str, content_only: bool = False, max_stops: int = 250) -> list[str]:
@@ -159,10 +168,15 @@ def test_focus_check_reports_removed_outlines(window: Callable[..., Page], base_
     for _ in range(3):  # the skip link, "Exit this page", the logo
         page.keyboard.press("Tab")
     assert page.evaluate(FOCUS_STEP) == {
-        "name": 'a.md-header__button.md-logo "The IPT guide"', "shown": False, "first": False, "inContent": False}
+        "name": 'a.md-header__button.md-logo "The IPT guide"',
+        "shown": False,
+        "first": False,
+        "inContent": False,
+    }
 
 
 # --- search from the keyboard -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("key", ["/", "s"])
 def test_search_by_keyboard_alone(window: Callable[..., Page], base_url: str, key: str) -> None:
@@ -174,7 +188,9 @@ def test_search_by_keyboard_alone(window: Callable[..., Page], base_url: str, ke
     results = wait_for_results(page)
     assert results, "no results for 'lonely'"
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.matches('a.md-search-result__link')"), "ArrowDown did not reach a result"
+    assert page.evaluate("document.activeElement.matches('a.md-search-result__link')"), (
+        "ArrowDown did not reach a result"
+    )
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(page_of(results[0], base_url)) + r"([?#].*)?$"))
     assert page.locator("article h1").count() == 1

@@ -4,6 +4,7 @@ zoom (WCAG 1.4.4, see profiles.ZOOM_200) without sideways scrolling, clipped tex
 Tables and code blocks may scroll inside their own box (WCAG 1.4.10 allows it for data tables and
 code), so text inside an element that scrolls sideways is not counted as clipped.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -77,6 +78,7 @@ def test_pages_reflow_without_sideways_scrolling(
 
 
 # --- the check can fail -------------------------------------------------------------------------
+
 
 def test_layout_check_reports_overflow_and_clipped_text(window: Callable[..., Page], base_url: str) -> None:
     page = window("320px")

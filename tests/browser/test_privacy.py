@@ -6,6 +6,7 @@ Requests are recorded on the browser context, which sees the page, its frames an
 (Material's search worker loads the search index). The browser can reach only loopback
 (conftest's host-resolver rule), so an outside request fails, but it is still recorded here.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -35,7 +36,9 @@ class PrivacyWatch:
         self.errors: list[str] = []
         self.context = browser.new_context(**DESKTOP)
         self.requests = OpenRequests(self.context)
-        self.context.on("request", lambda r: r.url.startswith((self.origin + "/", "data:", "blob:")) or self.outside.append(r.url))
+        self.context.on(
+            "request", lambda r: r.url.startswith((self.origin + "/", "data:", "blob:")) or self.outside.append(r.url)
+        )
         self.context.on("weberror", lambda e: self.errors.append(f"uncaught error: {e.error}"))
         self.page = self.context.new_page()
         self.page.on("websocket", lambda ws: self.outside.append(ws.url))
@@ -146,8 +149,12 @@ def words_in_history(page: Page, words: list[str]) -> list[str]:
     entries = page.context.new_cdp_session(page).send("Page.getNavigationHistory")["entries"]
     seen = [("address", unquote(e["url"])) for e in entries] + [("title", e["title"]) for e in entries]
     seen.append(("address bar", unquote(page.url)))
-    return [f"{kind} {text!r} contains {word!r}" for kind, text in dict.fromkeys(seen)
-            for word in words if word in text.lower()]
+    return [
+        f"{kind} {text!r} contains {word!r}"
+        for kind, text in dict.fromkeys(seen)
+        for word in words
+        if word in text.lower()
+    ]
 
 
 def reader_journey(page: Page, base_url: str) -> list[str]:
@@ -196,7 +203,9 @@ def test_journey_check_names_stored_scheme_and_search_words(project: Project, br
     """Bad example: the site built with Material's search.highlight (words in result addresses) and
     without storage-on-choice.js (Material saves the colour scheme on every page)."""
     config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
-    project.write("mkdocs.yml", config.replace("    - search.suggest\n", "    - search.suggest\n    - search.highlight\n", 1))
+    project.write(
+        "mkdocs.yml", config.replace("    - search.suggest\n", "    - search.suggest\n    - search.highlight\n", 1)
+    )
     result = project.build()
     assert result.returncode == 0, "\n".join(error_lines(result))
     (project.path / "site/javascripts/storage-on-choice.js").write_text("", encoding="utf-8")
@@ -207,5 +216,7 @@ def test_journey_check_names_stored_scheme_and_search_words(project: Project, br
     finally:
         context.close()
     assert "after opening the home page: localStorage: /.__palette" in problems, problems
-    assert any(p.startswith("history: address 'http") and "/?h=arguing+partner" in p and p.endswith("contains 'arguing'")
-               for p in problems), problems
+    assert any(
+        p.startswith("history: address 'http") and "/?h=arguing+partner" in p and p.endswith("contains 'arguing'")
+        for p in problems
+    ), problems

@@ -6,6 +6,7 @@ on every page with the page's address filled in, the reviewer line, and the chec
 The browser cannot reach the internet, so the neutral page is answered by Playwright's routing: the
 tests assert where the browser went, not what the neutral site shows.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,10 @@ def neutral(shared_content: dict) -> str:
 
 def answer_neutral_page(context: BrowserContext, neutral: str) -> None:
     """Stand in for the neutral site (no internet here); only its exact address is answered."""
-    context.route(re.compile("^" + re.escape(neutral) + "$"),
-                  lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"))
+    context.route(
+        re.compile("^" + re.escape(neutral) + "$"),
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>"),
+    )
 
 
 @pytest.fixture
@@ -60,7 +63,9 @@ def test_clicking_exit_leaves_and_back_does_not_return(phone: Page, base_url: st
     entries = phone.evaluate("history.length")
     button.click()
     phone.wait_for_url(neutral)
-    assert phone.evaluate("history.length") == entries, "the neutral page was added to the history, not put in place of this one"
+    assert phone.evaluate("history.length") == entries, (
+        "the neutral page was added to the history, not put in place of this one"
+    )
     phone.go_back()
     # What staying-safe-online.md says: Back skips the page the reader left, but brings back the
     # page of this guide they opened before it (here the About page).
@@ -130,8 +135,12 @@ def scrolling_problems(page: Page) -> list[str]:
         page.evaluate(f"window.scrollTo(0, {y})")
         page.wait_for_timeout(50)
         box, help_box = button.bounding_box(), help_link.bounding_box()
-        if (not box or box["y"] < 0 or box["y"] + box["height"] > viewport["height"]
-                or box["x"] + box["width"] > viewport["width"]):
+        if (
+            not box
+            or box["y"] < 0
+            or box["y"] + box["height"] > viewport["height"]
+            or box["x"] + box["width"] > viewport["width"]
+        ):
             problems.append(f"scrolled to {y}: the exit button is not fully on screen ({box})")
         elif not (button.evaluate(SEEN) and help_link.evaluate(SEEN)):
             problems.append(f"scrolled to {y}: the exit button or the help link is covered")
@@ -193,18 +202,25 @@ def test_layout_checks_catch_a_button_that_scrolls_away_or_covers_the_page(narro
     the links reached with Tab."""
     path = "staying-safe-online/"
     narrow.goto(base_url + path)
-    narrow.evaluate("document.querySelector('.ipt-quick-exit').style.position = 'absolute'")  # CSSOM: allowed by the CSP
+    narrow.evaluate(
+        "document.querySelector('.ipt-quick-exit').style.position = 'absolute'"
+    )  # CSSOM: allowed by the CSP
     assert any("the exit button is not fully on screen" in p for p in scrolling_problems(narrow))
     narrow.goto(base_url + path)
-    narrow.evaluate("Object.assign(document.querySelector('.ipt-quick-exit__button').style, {width: '100vw', height: '100vh'})")
+    narrow.evaluate(
+        "Object.assign(document.querySelector('.ipt-quick-exit__button').style, {width: '100vw', height: '100vh'})"
+    )
     _, hidden = hidden_focus(narrow, path)
     assert hidden, "a screen-filling button hid no focused link"
 
 
 # --- on top of Material's search screen and phone menu; first in the Tab order -----------------
 
-WIDTHS = {"320px": {"width": 320, "height": 640}, "390px": {"width": 390, "height": 844},
-          "desktop": {"width": 1280, "height": 800}}
+WIDTHS = {
+    "320px": {"width": 320, "height": 640},
+    "390px": {"width": 390, "height": 844},
+    "desktop": {"width": 1280, "height": 800},
+}
 # Is the point at the centre of the button the button itself (not a panel drawn over it)?
 ON_TOP = """(el) => { const r = el.getBoundingClientRect();
   return r.width > 0 && el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)); }"""
@@ -230,8 +246,12 @@ def covered_problems(page: Page, where: str) -> list[str]:
     box = button.bounding_box() or {"x": 0, "y": 0, "width": 0, "height": 0}
     for name, selector in (("help link", "header [data-ipt=help-link]"), ("search box", "input.md-search__input")):
         other = page.locator(selector).bounding_box() if page.locator(selector).is_visible() else None
-        if other and (box["x"] < other["x"] + other["width"] and other["x"] < box["x"] + box["width"]
-                      and box["y"] < other["y"] + other["height"] and other["y"] < box["y"] + box["height"]):
+        if other and (
+            box["x"] < other["x"] + other["width"]
+            and other["x"] < box["x"] + box["width"]
+            and box["y"] < other["y"] + other["height"]
+            and other["y"] < box["y"] + box["height"]
+        ):
             problems.append(f"{where}: the exit button overlaps the {name}")
     return problems
 
@@ -274,8 +294,10 @@ def test_cover_check_sees_a_button_under_the_search_and_the_menu(narrow: Page, b
     narrow.goto(base_url + "what-is-ipt/")
     open_panel(narrow, "search")
     narrow.evaluate("document.querySelector('.ipt-quick-exit').style.top = '0'")
-    assert covered_problems(narrow, "search open") == ["search open: the exit button overlaps the help link",
-                                                       "search open: the exit button overlaps the search box"]
+    assert covered_problems(narrow, "search open") == [
+        "search open: the exit button overlaps the help link",
+        "search open: the exit button overlaps the search box",
+    ]
 
 
 def tab_stops(page: Page, count: int) -> list[str]:
@@ -283,8 +305,12 @@ def tab_stops(page: Page, count: int) -> list[str]:
     stops = []
     for _ in range(count):
         page.keyboard.press("Tab")
-        stops.append(page.evaluate("(() => { const el = document.activeElement;"
-                                   " return el.tagName.toLowerCase() + ': ' + (el.textContent || '').trim(); })()"))
+        stops.append(
+            page.evaluate(
+                "(() => { const el = document.activeElement;"
+                " return el.tagName.toLowerCase() + ': ' + (el.textContent || '').trim(); })()"
+            )
+        )
     return stops
 
 
@@ -306,6 +332,7 @@ def test_tab_order_check_sees_a_button_after_the_header(window: Callable[..., Pa
 
 
 # --- Report a problem ---------------------------------------------------------------------------
+
 
 def report_link_problems(page: Page, path: str, route: dict) -> list[str]:
     """On the open page: a visible "Report a problem" link that says the configured label, carries
@@ -333,7 +360,9 @@ def test_report_link_check_names_a_wrong_address_and_a_missing_link(
     page = window("desktop")
     route = shared_content["report_problem"]
     page.goto(base_url + "about/")
-    page.evaluate("(a => { a.href = a.href.replaceAll('about', 'glossary') })(document.querySelector('[data-ipt=report-link]'))")
+    page.evaluate(
+        "(a => { a.href = a.href.replaceAll('about', 'glossary') })(document.querySelector('[data-ipt=report-link]'))"
+    )
     problems = report_link_problems(page, "about/", route)
     assert len(problems) == 1 and problems[0].startswith("/about/: report link 'mailto:"), problems
     assert problems[0].endswith(f"does not carry the page address {configured_site_url()}about/"), problems
@@ -354,6 +383,7 @@ def test_crisis_page_has_report_a_number_link(phone: Page, base_url: str, shared
 
 # --- the reviewer next to the review dates --------------------------------------------------------
 
+
 def test_no_reviewer_is_shown_when_none_is_set(phone: Page, base_url: str) -> None:
     phone.goto(base_url + "focus-areas/grief/")
     expect(phone.locator("[data-ipt=review-dates]")).to_be_visible()
@@ -363,8 +393,14 @@ def test_no_reviewer_is_shown_when_none_is_set(phone: Page, base_url: str) -> No
 def test_reviewer_is_shown_next_to_the_review_dates(project: Project, browser: Browser) -> None:
     page_file = "docs/focus-areas/grief.md"
     source = (project.path / page_file).read_text(encoding="utf-8")
-    project.write(page_file, source.replace(
-        "\nlast_reviewed:", "\nreviewed_by:\n  name: Dr Ann O'Neil\n  role: clinical psychologist\nlast_reviewed:", 1))
+    project.write(
+        page_file,
+        source.replace(
+            "\nlast_reviewed:",
+            "\nreviewed_by:\n  name: Dr Ann O'Neil\n  role: clinical psychologist\nlast_reviewed:",
+            1,
+        ),
+    )
     result = project.build()
     assert result.returncode == 0, "\n".join(error_lines(result))
     context = browser.new_context(**PHONE)
@@ -383,6 +419,7 @@ def test_reviewer_is_shown_next_to_the_review_dates(project: Project, browser: B
 
 
 # --- the printable checklist ----------------------------------------------------------------------
+
 
 def test_checklist_print_button_prints_and_paper_gets_lines_for_notes(phone: Page, base_url: str) -> None:
     phone.goto(base_url + "finding-a-therapist/")

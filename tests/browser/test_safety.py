@@ -1,6 +1,7 @@
 """Safety features readers must always see: the "Get help now" link on every page, at phone and
 desktop size, reachable in one click; on every article the medical disclaimer and the finder; and
 on every page "Report a problem" with the page's address (its check is in test_reader_safety.py)."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,9 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import FailingPages, report
 from support.site_pages import page_path
+
+from .conftest import FailingPages, report
 from .test_reader_safety import report_link_problems
 from .visibility import on_screen_problem
 
@@ -34,7 +36,7 @@ def help_link_problems(page: Page, path: str, help_path: str, base_url: str, cli
     try:  # the click starts a navigation; wait for it to arrive
         page.wait_for_url(re.compile(re.escape(base_url + help_path) + "(#.*)?$"), timeout=3000)
     except PlaywrightTimeoutError:
-        return [f"/{path}: one click on \"Get help now\" opened {page.url}, not /{help_path}"]
+        return [f'/{path}: one click on "Get help now" opened {page.url}, not /{help_path}']
     if page.locator("article h1").count() == 0:
         return [f"/{path}: the crisis page /{help_path} has no heading"]
     return []
@@ -61,8 +63,14 @@ def footer_problems(page: Page, path: str, finder_path: str) -> list[str]:
 
 @pytest.mark.parametrize("profile", ["phone", "desktop"])
 def test_help_link_report_link_and_article_footer_on_every_page(
-    window: Callable[..., Page], profile: str, base_url: str, site_paths: list[str], articles: list[str],
-    help_path: str, shared_content: dict, failing_pages: FailingPages,
+    window: Callable[..., Page],
+    profile: str,
+    base_url: str,
+    site_paths: list[str],
+    articles: list[str],
+    help_path: str,
+    shared_content: dict,
+    failing_pages: FailingPages,
 ) -> None:
     """Every page: "Get help now" on screen and one click from the crisis page, and a report link
     with the page's address. Every article (source front matter without `kind: page`): the medical
@@ -84,6 +92,7 @@ def test_help_link_report_link_and_article_footer_on_every_page(
 
 
 # --- the checks can fail ------------------------------------------------------------------------
+
 
 def test_help_link_check_reports_a_covered_link(window: Callable[..., Page], base_url: str) -> None:
     page = window("phone")

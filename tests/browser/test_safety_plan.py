@@ -1,8 +1,9 @@
-""""My safety plan" in real Chromium, as readers use it: filled in by keyboard alone, with and
+""" "My safety plan" in real Chromium, as readers use it: filled in by keyboard alone, with and
 without JavaScript, on a 320 px screen and at 200% zoom, printed to A4 and Letter PDF (one or two
 sheets, with the crisis numbers and everything the reader typed), and private: nothing is sent and
 nothing is kept unless the reader ticks "Keep my plan on this device", which Delete undoes.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -82,9 +83,13 @@ def storage_problems(page: Page, typed: dict[str, str]) -> list[str]:
       databases: (await indexedDB.databases()).map((d) => d.name),
       cookie: document.cookie })""")
     problems = [f"stores {k!r}" for k in kept["keys"] if not k.startswith("/.__")]
-    problems += [f"a stored value holds the answer {t[:20]!r}" for t in typed.values() for v in kept["values"] if t in v]
+    problems += [
+        f"a stored value holds the answer {t[:20]!r}" for t in typed.values() for v in kept["values"] if t in v
+    ]
     problems += [f"IndexedDB database {d!r}" for d in kept["databases"]]
-    problems += [f"cookie {c['name']}" for c in page.context.cookies()] + ([f"document.cookie {kept['cookie']!r}"] if kept["cookie"] else [])
+    problems += [f"cookie {c['name']}" for c in page.context.cookies()] + (
+        [f"document.cookie {kept['cookie']!r}"] if kept["cookie"] else []
+    )
     return list(dict.fromkeys(problems))
 
 
@@ -98,6 +103,7 @@ def record_requests(page: Page) -> list[str]:
 
 
 # --- keyboard and privacy ---------------------------------------------------------------------------
+
 
 def test_filled_by_keyboard_alone_nothing_is_sent_or_kept(new_page, base_url: str) -> None:
     page = new_page()
@@ -122,7 +128,9 @@ def test_privacy_check_names_what_a_page_kept(new_page, base_url: str) -> None:
     page.evaluate("""async () => { localStorage.setItem("draft", "answer for x"); indexedDB.open("plans");
       await new Promise((ok) => setTimeout(ok, 200)); }""")
     assert storage_problems(page, {"plan-x": "answer for x"}) == [
-        "stores 'draft'", "a stored value holds the answer 'answer for x'", "IndexedDB database 'plans'",
+        "stores 'draft'",
+        "a stored value holds the answer 'answer for x'",
+        "IndexedDB database 'plans'",
     ]
 
 
@@ -142,8 +150,10 @@ def test_keyboard_check_names_a_field_tab_skips_and_one_without_a_label(new_page
     page.evaluate("""() => { document.querySelector("#plan-person-2-name").tabIndex = -1;
       document.querySelector('label[for="plan-my-warning-signs"]').remove(); }""")
     problems = fill_by_keyboard(page, answers(page))
-    assert problems == ["#plan-my-warning-signs: its label is not its name for screen readers",
-                        "#plan-person-2-name: never reached with Tab"]
+    assert problems == [
+        "#plan-my-warning-signs: its label is not its name for screen readers",
+        "#plan-person-2-name: never reached with Tab",
+    ]
 
 
 def test_keep_on_this_device_is_off_until_ticked_and_delete_removes_it(new_page, base_url: str) -> None:
@@ -164,7 +174,9 @@ def test_keep_on_this_device_is_off_until_ticked_and_delete_removes_it(new_page,
     assert page.evaluate("(k) => localStorage.getItem(k)", KEY) is None
     expect(keep).not_to_be_checked()
     expect(page.locator("#plan-my-warning-signs")).to_have_value("")
-    expect(page.locator("[data-ipt=plan-status]")).to_have_text("Your plan is deleted from this device, and the boxes on this page are empty.")
+    expect(page.locator("[data-ipt=plan-status]")).to_have_text(
+        "Your plan is deleted from this device, and the boxes on this page are empty."
+    )
     assert storage_problems(page, {"x": "I stop answering messages"}) == []
 
 
@@ -182,7 +194,10 @@ def test_unticking_keep_forgets_the_plan(new_page, base_url: str) -> None:
 
 # --- without JavaScript, and the reader's likely country ----------------------------------------------
 
-def test_without_javascript_a_plan_to_fill_in_or_print_with_every_country(new_page, base_url: str, shared_content: dict) -> None:
+
+def test_without_javascript_a_plan_to_fill_in_or_print_with_every_country(
+    new_page, base_url: str, shared_content: dict
+) -> None:
     page = new_page(java_script_enabled=False, timezone_id="Australia/Sydney")
     page.goto(base_url + PATH)
     expect(page.locator("[data-ipt=plan-keep]")).to_be_hidden()  # it would do nothing
@@ -203,6 +218,7 @@ def test_the_readers_likely_country_comes_first(new_page, base_url: str, shared_
 
 
 # --- small screens, zoom and accessibility, with the plan filled in -------------------------------------
+
 
 @pytest.mark.parametrize("profile", ["320px", "zoom-200%"])
 def test_a_filled_plan_fits_without_sideways_scrolling(new_page, base_url: str, profile: str) -> None:
@@ -225,6 +241,7 @@ def test_axe_with_the_keep_option_on(new_page, base_url: str, scheme: str) -> No
 
 # --- on paper -----------------------------------------------------------------------------------------
 
+
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each page of a PDF (pdftotext, Debian poppler-utils; pages end with a form feed)."""
     tool = shutil.which("pdftotext")
@@ -238,11 +255,22 @@ def paper_problems(pages: list[str], typed: dict[str, str], shared: dict, paper:
     flat = "".join("".join(pages).split())
     problems = [] if 1 <= len(pages) <= 2 else [f"{paper}: {len(pages)} pages, not one or two"]
     for code, country in shared["crisis"].items():
-        numbers = [country["emergency"]] + [s["number"] for s in country["services"] if s["for"][0] in ("crisis", "urgent-care")]
+        numbers = [country["emergency"]] + [
+            s["number"] for s in country["services"] if s["for"][0] in ("crisis", "urgent-care")
+        ]
         problems += [f"{paper}: lacks {code} {n}" for n in dict.fromkeys(numbers) if "".join(n.split()) not in flat]
     problems += [f"{paper}: lacks the answer for #{f}" for f, t in typed.items() if "".join(t.split()) not in flat]
-    problems += [f"{paper}: prints {w!r}" for w in ("Where this plan comes from", "Keep it on this device", "Print or save as PDF",
-                                                    "What is IPT?", "Report a problem") if "".join(w.split()) in flat]
+    problems += [
+        f"{paper}: prints {w!r}"
+        for w in (
+            "Where this plan comes from",
+            "Keep it on this device",
+            "Print or save as PDF",
+            "What is IPT?",
+            "Report a problem",
+        )
+        if "".join(w.split()) in flat
+    ]
     return problems
 
 

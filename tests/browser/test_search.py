@@ -3,6 +3,7 @@ tests/html/test_search_ranking.py (Material's own search worker run on the built
 few questions are typed key by key, a result is opened by touch and by keyboard, and ONE test
 shows that the browser and that fast path give the same top results.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,17 @@ from .search_ui import open_search, page_of, retype, type_search
 
 # A sample for the same-results test: one reader's question of each kind (front matter), crisis
 # phrases, and everyday questions that share a word with them (tests/html/everyday-questions.yml).
-SAMPLE_EXTRA = ["i want to die", "cant cope", "my partner hits me", "my dad died", "i feel so alone",
-                "help finding a therapist", "stuck at home with a new baby", "a", "zzqx"]
+SAMPLE_EXTRA = [
+    "i want to die",
+    "cant cope",
+    "my partner hits me",
+    "my dad died",
+    "i feel so alone",
+    "help finding a therapist",
+    "stuck at home with a new baby",
+    "a",
+    "zzqx",
+]
 
 
 def test_typed_key_by_key_a_question_finds_its_page(window: Callable[..., Page], base_url: str) -> None:
@@ -28,8 +38,11 @@ def test_typed_key_by_key_a_question_finds_its_page(window: Callable[..., Page],
     page = window("desktop")
     page.goto(base_url)
     open_search(page)
-    for question, expected in (("lonely", "focus-areas/loneliness/"), ("my mum died", "focus-areas/grief/"),
-                               ("online therapy", "online-ipt/")):
+    for question, expected in (
+        ("lonely", "focus-areas/loneliness/"),
+        ("my mum died", "focus-areas/grief/"),
+        ("online therapy", "online-ipt/"),
+    ):
         results = [page_of(href, base_url) for href in retype(page, question)]
         assert expected in results[:3], f'typing "{question}": expected /{expected} in the top 3, got {results[:3]}'
 
@@ -112,4 +125,3 @@ def test_index_check_sees_a_page_that_loads_it_at_once(browser: Browser, base_ur
     """Without search-on-demand.js, Material asks for the index as the page opens: the check sees it."""
     before, _ = index_requests(browser, base_url + "questions/", block="search-on-demand.js")
     assert [u.removeprefix(base_url) for u in before] == [INDEX]
-

@@ -1,5 +1,6 @@
 """Text in boxes (Key points, examples, warnings, help boxes) is as large as the body text. Material
 sets it smaller (12.8 px against 16 px); a reader test found the Key points hard to read."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -31,7 +32,9 @@ SMALL_BOX_TEXT = """() => {
 }"""
 
 
-def test_text_in_boxes_is_body_size(window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages) -> None:
+def test_text_in_boxes_is_body_size(
+    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
+) -> None:
     page = window("desktop")
     problems: list[str] = []
     boxes = 0

@@ -1,4 +1,5 @@
 """Is an element really on screen for a reader? Shared by the safety, layout and keyboard tests."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Locator

@@ -1,4 +1,5 @@
 """Citations as a Python-Markdown extension (macros/citations.py): the part both engines run."""
+
 from __future__ import annotations
 
 import markdown

@@ -1,4 +1,5 @@
 """macros/data/shared-content.yml: every kind of bad input stops the build with one line naming the key."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -147,8 +148,10 @@ CASES = {
         f"{FILE}: crisis.AU.services[0].areas: crisis.AU has no regions — list the parts of Australia under crisis.AU.regions",
     ),
     "area not among the country's regions": (
-        lambda d: (d["crisis"]["CA"].update(regions=["Ontario", "Quebec"]),
-                   d["crisis"]["CA"]["services"][0].update(areas=["Ontaria"])),
+        lambda d: (
+            d["crisis"]["CA"].update(regions=["Ontario", "Quebec"]),
+            d["crisis"]["CA"]["services"][0].update(areas=["Ontaria"]),
+        ),
         f"{FILE}: crisis.CA.services[0].areas: 'Ontaria' is not a part of Canada — use Ontario, Quebec",
     ),
     # The urgent-help boxes speak to every country at once: no promise one country cannot keep.
@@ -252,10 +255,18 @@ def test_every_service_and_access_route_says_where_and_when_it_was_checked() -> 
     from conftest import ROOT
 
     shared = load(ROOT, SHARED_CONTENT, SharedContent)
-    routes = [(f"crisis.{code}.services[{n}]", s) for code, c in shared.crisis.items() for n, s in enumerate(c.services)]
-    routes += [(f"crisis.{code}.{s.name} deaf_access", a) for code, c in shared.crisis.items()
-               for s in c.services for a in s.deaf_access or []]
-    routes += [(f"crisis.{code}.emergency_access", a) for code, c in shared.crisis.items() for a in c.emergency_access or []]
+    routes = [
+        (f"crisis.{code}.services[{n}]", s) for code, c in shared.crisis.items() for n, s in enumerate(c.services)
+    ]
+    routes += [
+        (f"crisis.{code}.{s.name} deaf_access", a)
+        for code, c in shared.crisis.items()
+        for s in c.services
+        for a in s.deaf_access or []
+    ]
+    routes += [
+        (f"crisis.{code}.emergency_access", a) for code, c in shared.crisis.items() for a in c.emergency_access or []
+    ]
     assert len(routes) >= 25
     for where, item in routes:
         assert item.source.startswith("https://"), where
@@ -263,6 +274,7 @@ def test_every_service_and_access_route_says_where_and_when_it_was_checked() -> 
 
 
 # --- the same problems stop a real build, with the same single line ---------------------------
+
 
 def test_build_stops_on_bad_data(project: Project) -> None:
     project.edit_yaml(FILE, lambda d: first_service(d).update(number="CALL-988"))

@@ -1,4 +1,5 @@
 """The macros editors use in pages: unit tests on each, and one small broken project per error case."""
+
 from __future__ import annotations
 
 import re
@@ -17,6 +18,7 @@ BIB = load(ROOT, BIBLIOGRAPHY, Bibliography)
 
 # --- unit tests --------------------------------------------------------------------------------
 
+
 def test_each_disclaimer_kind_has_the_partial_the_theme_uses() -> None:
     assert render.disclaimer_partial(SHARED, "medical") == "partials/disclaimer.html"
     assert render.disclaimer_partial(SHARED, "independence") == "partials/disclaimer.html"
@@ -25,7 +27,9 @@ def test_each_disclaimer_kind_has_the_partial_the_theme_uses() -> None:
 
 
 def test_disclaimer_rejects_unknown_kind() -> None:
-    with pytest.raises(ContentError, match="unknown disclaimer kind 'legal' — use one of: medical, crisis, help, independence"):
+    with pytest.raises(
+        ContentError, match="unknown disclaimer kind 'legal' — use one of: medical, crisis, help, independence"
+    ):
         render.disclaimer_partial(SHARED, "legal")
 
 
@@ -49,14 +53,14 @@ def test_crisis_lines_wrap_each_country_for_the_country_first_script() -> None:
     out = render.crisis_lines(SHARED)
     assert out.count('<section class="ipt-country" data-country=') == len(SHARED.crisis)
     assert 'data-ipt="crisis-countries"' in out and 'data-ipt="country-note" hidden' in out
-    gb = out[out.index('data-country="GB"'):out.index('data-country="IE"')]
+    gb = out[out.index('data-country="GB"') : out.index('data-country="IE"')]
     assert "Europe/London" in gb and "Europe/Belfast" in gb  # browsers may report the old name
     assert "Europe/Dublin" not in gb
 
 
 def test_uk_section_says_what_applies_in_each_nation() -> None:
     out = render.crisis_lines(SHARED)
-    gb = out[out.index("### United Kingdom"):out.index("### Ireland")]
+    gb = out[out.index("### United Kingdom") : out.index("### Ireland")]
     for nation in ("England", "Scotland", "Northern Ireland"):
         assert f"**Only in {nation}**" in gb
     assert gb.index("**Talk to someone now**") < gb.index("**Only in England**"), "UK-wide lines come first"
@@ -116,7 +120,9 @@ def test_citations_are_numbered_in_order_of_first_use() -> None:
 
 def test_cite_rejects_unknown_key_and_no_key() -> None:
     c = render.Citations(BIB)
-    with pytest.raises(ContentError, match="unknown source key 'cuijpers2061' in cite\\(\\) — add it to macros/data/bibliography.yml"):
+    with pytest.raises(
+        ContentError, match="unknown source key 'cuijpers2061' in cite\\(\\) — add it to macros/data/bibliography.yml"
+    ):
         c.cite("cuijpers2061")
     with pytest.raises(ContentError, match="cite\\(\\) needs at least one source key"):
         c.cite()
@@ -133,8 +139,10 @@ def test_reference_text_is_escaped_html() -> None:
 
 
 def test_glossary_and_tooltips() -> None:
-    entries = [GlossaryEntry(term="IPT", definition="A talking therapy.", tooltip=True),
-               GlossaryEntry(term="grief", definition="Deep sadness after a loss.")]
+    entries = [
+        GlossaryEntry(term="IPT", definition="A talking therapy.", tooltip=True),
+        GlossaryEntry(term="grief", definition="Deep sadness after a loss."),
+    ]
     assert render.tooltips(entries) == {"IPT": "A talking therapy."}
     out = render.glossary(entries)
     assert out.index('id="grief"') < out.index('id="ipt"'), "sorted alphabetically"
@@ -174,15 +182,9 @@ PAGE_CASES = {
         'IPT helps {{ cite("nobody1999") }}.',
         "docs/broken.md:12: unknown source key 'nobody1999' in cite()",
     ),
-    "wrong arguments": (
-        "{{ crisis_lines('US') }}",
-        "docs/broken.md:12: a macro got the wrong arguments",
-    ),
+    "wrong arguments": ("{{ crisis_lines('US') }}", "docs/broken.md:12: a macro got the wrong arguments"),
     # Not the exact form the fast path takes (macros/__init__.py, CITE_CALL): Jinja reads it, and says what is wrong.
-    "cite with a brace missing": (
-        'IPT helps {{ cite("cuijpers2016") }.',
-        "docs/broken.md:12: macro syntax error",
-    ),
+    "cite with a brace missing": ('IPT helps {{ cite("cuijpers2016") }.', "docs/broken.md:12: macro syntax error"),
 }
 
 
@@ -209,8 +211,10 @@ def test_pages_with_and_without_other_macros_render_alike(project: Project) -> N
     for name in ("only-cites", "mixed"):
         html = (project.path / "site" / name / "index.html").read_text(encoding="utf-8")
         assert "{{" not in html and "cite(" not in html, name
-        assert ('One <a class="cite" href="#source-1">[1]</a>. Two <a class="cite" href="#source-2">[2]</a>'
-                '<a class="cite" href="#source-1">[1]</a>.') in html, name
+        assert (
+            'One <a class="cite" href="#source-1">[1]</a>. Two <a class="cite" href="#source-2">[2]</a>'
+            '<a class="cite" href="#source-1">[1]</a>.'
+        ) in html, name
         assert '<li id="source-2">Lin T' in html, name
     assert 'data-ipt="disclaimer-independence"' in (project.path / "site/mixed/index.html").read_text(encoding="utf-8")
 
@@ -236,14 +240,24 @@ def test_crisis_lines_start_with_a_jump_list_to_each_country() -> None:
 
 # --- the list of macros: one definition (macros.page_macros), the same in CONTRIBUTING.md ----------
 
+
 def macro_list_problems(functions: list, guide: str) -> list[str]:
     """Macros without a docstring, and differences between the macros and the editor's guide's table."""
     section = guide.split("## Macros: every one", 1)[-1].split("\n## ", 1)[0]
     documented = set(re.findall(r"`\{\{ (\w+)\(", section))
     names = {f.__name__ for f in functions}
-    problems = [f"macros/__init__.py: macro {f.__name__}() has no docstring — say what it does" for f in functions if not f.__doc__]
-    problems += [f"CONTRIBUTING.md: macro {n}() is missing from 'Macros: every one' — add a row" for n in sorted(names - documented)]
-    problems += [f"CONTRIBUTING.md: '{n}' is not a macro — remove its row or fix the name" for n in sorted(documented - names)]
+    problems = [
+        f"macros/__init__.py: macro {f.__name__}() has no docstring — say what it does"
+        for f in functions
+        if not f.__doc__
+    ]
+    problems += [
+        f"CONTRIBUTING.md: macro {n}() is missing from 'Macros: every one' — add a row"
+        for n in sorted(names - documented)
+    ]
+    problems += [
+        f"CONTRIBUTING.md: '{n}' is not a macro — remove its row or fix the name" for n in sorted(documented - names)
+    ]
     return problems
 
 
@@ -259,7 +273,7 @@ def test_every_macro_has_a_docstring_and_a_row_in_contributing() -> None:
 
 
 def test_macro_list_check_reports_a_missing_and_an_unknown_row() -> None:
-    guide = "## Macros: every one\n| `{{ cite(\"k\") }}` | … |\n| `{{ sources() }}` | … |\n## Next\n`{{ glossary() }}`\n"
+    guide = '## Macros: every one\n| `{{ cite("k") }}` | … |\n| `{{ sources() }}` | … |\n## Next\n`{{ glossary() }}`\n'
     functions = [f for f in the_macros() if f.__name__ in ("cite", "glossary")]
     assert macro_list_problems(functions, guide) == [
         "CONTRIBUTING.md: macro glossary() is missing from 'Macros: every one' — add a row",

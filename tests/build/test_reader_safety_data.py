@@ -1,6 +1,7 @@
 """Publishing with the "Report a problem" route and the reviewer line: a production build refuses a
 placeholder report address, a real form gets each page's address, and a bad reviewer stops the build.
 (Bad entries in the data file itself are cases in test_data_file.py.)"""
+
 from __future__ import annotations
 
 import pytest
@@ -17,10 +18,14 @@ def report_by_form(project: Project, form_url: str) -> None:
     project.edit_yaml(FILE, lambda d: (d["report_problem"].pop("email"), d["report_problem"].update(form_url=form_url)))
 
 
-@pytest.mark.parametrize(("route", "key", "value"), [
-    ({}, "email", "feedback@example.org"),  # the file as shipped
-    ({"form_url": "https://forms.example.com/ipt"}, "form_url", "https://forms.example.com/ipt"),
-], ids=["placeholder email", "placeholder form"])
+@pytest.mark.parametrize(
+    ("route", "key", "value"),
+    [
+        ({}, "email", "feedback@example.org"),  # the file as shipped
+        ({"form_url": "https://forms.example.com/ipt"}, "form_url", "https://forms.example.com/ipt"),
+    ],
+    ids=["placeholder email", "placeholder form"],
+)
 def test_production_build_refuses_a_placeholder_report_route(
     project: Project, monkeypatch: pytest.MonkeyPatch, route: dict, key: str, value: str
 ) -> None:
@@ -42,8 +47,10 @@ def test_form_route_fills_in_the_page_address(project: Project, monkeypatch: pyt
     result = project.build()
     assert result.returncode == 0, "\n".join(error_lines(result))
     html = (project.path / "site/focus-areas/grief/index.html").read_text(encoding="utf-8")
-    assert ('href="https://our-charity.org/report?topic=ipt&amp;page=https%3A//ipt.our-charity.org/focus-areas/grief/"'
-            in html)
+    assert (
+        'href="https://our-charity.org/report?topic=ipt&amp;page=https%3A//ipt.our-charity.org/focus-areas/grief/"'
+        in html
+    )
 
 
 def test_reviewed_by_as_a_single_value_stops_the_build(project: Project) -> None:

@@ -1,5 +1,6 @@
 """The "My safety plan" macros (macros/safety_plan.py): labelled fields and the crisis numbers, from
 the data file; a field without a label stops the build with one line."""
+
 from __future__ import annotations
 
 import re
@@ -25,18 +26,23 @@ def test_a_field_is_a_box_with_its_own_label() -> None:
 def test_a_contact_is_a_name_and_a_phone_number_each_labelled() -> None:
     out = safety_plan.contact("Person 1")
     assert '<label for="plan-person-1-name">Person 1: name</label><input type="text" id="plan-person-1-name"' in out
-    assert '<label for="plan-person-1-phone">Person 1: phone number</label><input type="tel" id="plan-person-1-phone"' in out
+    assert (
+        '<label for="plan-person-1-phone">Person 1: phone number</label><input type="tel" id="plan-person-1-phone"'
+        in out
+    )
     assert out.count('autocomplete="off"') == 2
 
 
 def test_a_label_is_escaped() -> None:
-    assert "<label for=\"plan-me-you\">Me &amp; &lt;you&gt;</label>" in safety_plan.field("Me & <you>")
+    assert '<label for="plan-me-you">Me &amp; &lt;you&gt;</label>' in safety_plan.field("Me & <you>")
 
 
 @pytest.mark.parametrize(("macro", "call"), [("plan_field", safety_plan.field), ("plan_contact", safety_plan.contact)])
 def test_a_field_without_a_label_is_refused(macro: str, call) -> None:
-    with pytest.raises(ContentError, match=re.escape(
-            f'{macro}() needs a label, like {macro}("My warning signs") — write what the reader fills in')):
+    with pytest.raises(
+        ContentError,
+        match=re.escape(f'{macro}() needs a label, like {macro}("My warning signs") — write what the reader fills in'),
+    ):
         call("  ")
 
 
@@ -46,15 +52,17 @@ def test_crisis_numbers_list_every_country_its_emergency_number_and_crisis_lines
     assert 'data-ipt="crisis-countries"' in out and 'id="crisis-countries"' in out  # the country-first script's list
     assert 'data-ipt="country-note" hidden' in out
     for code, country in SHARED.crisis.items():
-        section = out[out.index(f'data-country="{code}"'):]
-        section = section[:section.index("</section>")]
+        section = out[out.index(f'data-country="{code}"') :]
+        section = section[: section.index("</section>")]
         assert f"**Emergency: call [{country.emergency}](tel:" in section, code
         for s in country.services:
             listed = s.name in section
             callable_ = bool({"call", "text"} & set(s.how))
             assert listed == (bool(set(s.for_) & set(safety_plan.PLAN_SERVICES)) and callable_), f"{code}: {s.name}"
             if listed and "young-people" in s.for_ and "crisis" not in s.for_:
-                assert re.search(re.escape(s.name) + r"(, [^:]* only)?, for young people:", section), f"{code}: {s.name}"
+                assert re.search(re.escape(s.name) + r"(, [^:]* only)?, for young people:", section), (
+                    f"{code}: {s.name}"
+                )
 
 
 def test_crisis_numbers_say_where_and_when_a_line_is_limited() -> None:
@@ -84,6 +92,8 @@ def test_a_page_with_an_unlabelled_field_fails_the_build_with_one_line(project: 
     result = project.build()
     assert result.returncode != 0
     assert error_lines(result) == [
-        ('ERROR   -  docs/broken.md:12: plan_field() needs a label, like plan_field("My warning signs")'
-         " — write what the reader fills in"),
+        (
+            'ERROR   -  docs/broken.md:12: plan_field() needs a label, like plan_field("My warning signs")'
+            " — write what the reader fills in"
+        )
     ], result.stderr

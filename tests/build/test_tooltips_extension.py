@@ -1,4 +1,5 @@
 """Glossary tooltips on a term's first use in a page only (macros/tooltips.py)."""
+
 from __future__ import annotations
 
 import markdown

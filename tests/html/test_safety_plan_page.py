@@ -1,6 +1,7 @@
 """The built "My safety plan" page, as parsed HTML: every field labelled and outside any form (nothing
 can be sent), the opt-in to keep the plan off until the reader turns it on, the crisis numbers of
 every country from the data file, and the links to the plan from Get help now and the help boxes."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -26,7 +27,9 @@ def plan_problems(soup: BeautifulSoup, shared: dict) -> list[str]:
     if len(fields) < 7:
         problems.append(f"only {len(fields)} fields to fill in")
     ids = Counter(f.get("id") for f in fields)
-    problems += [f"{n} fields share the id {i!r} — give each plan_field() its own label" for i, n in ids.items() if n > 1]
+    problems += [
+        f"{n} fields share the id {i!r} — give each plan_field() its own label" for i, n in ids.items() if n > 1
+    ]
     for f in fields:
         labels = soup.select(f'label[for="{f.get("id")}"]')
         if not f.get("id") or not labels or not labels[0].get_text(strip=True):
@@ -80,10 +83,13 @@ def test_the_plan_check_reports_what_is_wrong(site: Path, shared_content: dict) 
 def test_the_plan_check_names_a_shared_id(site: Path, shared_content: dict) -> None:
     soup = built(site, PLAN)
     soup.select_one("#plan-my-reasons-for-living")["id"] = "plan-my-warning-signs"
-    assert "2 fields share the id 'plan-my-warning-signs' — give each plan_field() its own label" in plan_problems(soup, shared_content)
+    assert "2 fields share the id 'plan-my-warning-signs' — give each plan_field() its own label" in plan_problems(
+        soup, shared_content
+    )
 
 
 # --- where readers find it ---------------------------------------------------------------------------
+
 
 def plan_link_count(soup: BeautifulSoup, selector: str, shared: dict) -> int:
     target = page_path(shared["help_link"]["safety_plan_page"])

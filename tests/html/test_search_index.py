@@ -1,6 +1,7 @@
 """The built search index carries readers' words (macros/hooks_search.py): each page's front-matter
 `keywords` and, on the help page only, the crisis phrases, in fields that are searched but never
 shown. The help card script gets its data at build time. Bad setups stop the build with one line."""
+
 from __future__ import annotations
 
 import json
@@ -76,7 +77,8 @@ def test_help_card_gets_its_data_at_build_time(site: Path, shared_content: dict)
     concepts = shared_content["crisis_search"]["concepts"]
     assert {n: c["words"] for n, c in data["concepts"].items()} == {n: c["words"] for n, c in concepts.items()}
     assert {n: (c["alone"], c["needs"]) for n, c in data["concepts"].items()} == {
-        n: (c.get("alone", False), c.get("needs", [])) for n, c in concepts.items()}
+        n: (c.get("alone", False), c.get("needs", [])) for n, c in concepts.items()
+    }
     assert data["idioms"] == shared_content["crisis_search"]["idioms"]
     assert len(data["phrases"]) == sum(len(g) for g in shared_content["crisis_search"]["phrases"].values())
     # Loaded on every page, same origin, no inline copy.
@@ -87,12 +89,17 @@ def test_help_card_gets_its_data_at_build_time(site: Path, shared_content: dict)
 
 def test_a_new_page_with_keywords_is_found_by_them(project: Project) -> None:
     """Editors add pages with `keywords:`; nothing else is needed for search to use them."""
-    project.write("docs/new-page.md", "---\ntitle: A new page\ndescription: A page an editor added, to check"
-                  " that its keywords reach the search.\nlast_reviewed: 2026-11-26\nreview_due: 2027-11-26\n"
-                  "kind: page\nkeywords:\n  - brand new words\n  - don't panic\n---\n\n# A new page\n\nHello.\n")
+    project.write(
+        "docs/new-page.md",
+        "---\ntitle: A new page\ndescription: A page an editor added, to check"
+        " that its keywords reach the search.\nlast_reviewed: 2026-11-26\nreview_due: 2027-11-26\n"
+        "kind: page\nkeywords:\n  - brand new words\n  - don't panic\n---\n\n# A new page\n\nHello.\n",
+    )
     text = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\nnav:\n" in text
-    (project.path / "mkdocs.yml").write_text(text.replace("\nnav:\n", "\nnav:\n  - New: new-page.md\n", 1), encoding="utf-8")
+    (project.path / "mkdocs.yml").write_text(
+        text.replace("\nnav:\n", "\nnav:\n  - New: new-page.md\n", 1), encoding="utf-8"
+    )
     result = project.build()
     assert result.returncode == 0, result.stderr
     entry = page_entries(project.path / "site")["new-page/"]
@@ -101,7 +108,9 @@ def test_a_new_page_with_keywords_is_found_by_them(project: Project) -> None:
 
 def test_build_stops_when_the_card_data_line_is_gone(project: Project) -> None:
     script = project.path / "docs/javascripts/crisis-search.js"
-    script.write_text(script.read_text(encoding="utf-8").replace("const CRISIS_SEARCH_DATA = null;", "let x;"), encoding="utf-8")
+    script.write_text(
+        script.read_text(encoding="utf-8").replace("const CRISIS_SEARCH_DATA = null;", "let x;"), encoding="utf-8"
+    )
     result = project.build()
     assert result.returncode != 0
     assert error_lines(result) == [
@@ -118,10 +127,17 @@ def test_everyday_words_of_crisis_phrases_are_weak_and_stop_words_come_from_mate
 
     stop = hooks_search.stop_words(site)
     assert {"a", "off", "me", "the"} <= stop and "die" not in stop
-    fields = hooks_search.crisis_fields(["my partner hits me", "better off without me"], {"partner", "better", "without"}, stop)
-    assert fields["crisis"].split() == ["my", "hits", "me"] + ["better", "off", "without", "me"] * hooks_search.EVERYDAY_REPEAT
+    fields = hooks_search.crisis_fields(
+        ["my partner hits me", "better off without me"], {"partner", "better", "without"}, stop
+    )
+    assert (
+        fields["crisis"].split()
+        == ["my", "hits", "me"] + ["better", "off", "without", "me"] * hooks_search.EVERYDAY_REPEAT
+    )
     assert fields["crisis_filler"].split() == ["partner"]
     with pytest.raises(PluginError) as err:
         hooks_search.stop_words(site / "search")  # a folder without Material's worker
-    assert str(err.value) == ("macros/hooks_search.py: lunr's stop words not found in Material's search worker"
-                              " — a new Material version? update STOP_WORDS")
+    assert str(err.value) == (
+        "macros/hooks_search.py: lunr's stop words not found in Material's search worker"
+        " — a new Material version? update STOP_WORDS"
+    )

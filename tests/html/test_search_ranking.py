@@ -10,6 +10,7 @@ Material's search worker on the built index, no browser):
 
 Each failure is one line naming the file to change and the pages that won instead.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,10 @@ def page_problems(src: Source, search: SiteSearch) -> list[str]:
         return []  # not in the search at all
     questions = src.meta.get("questions")
     if not questions:
-        return [f"{src.label}: no `questions:` in the front matter — add one or more questions a reader"
-                f" would type to find this page (see CONTRIBUTING.md, \"Search: readers' own words\")"]
+        return [
+            f"{src.label}: no `questions:` in the front matter — add one or more questions a reader"
+            f' would type to find this page (see CONTRIBUTING.md, "Search: readers\' own words")'
+        ]
     problems = []
     for question in questions:
         results = search.pages(str(question))
@@ -87,9 +90,11 @@ def typed_forms(shared: dict) -> list[tuple[str, str]]:
 def crisis_problem(phrase: str, group: str, results: list[str], help_path: str) -> str:
     if results[:1] == [help_path]:
         return ""
-    return (f'macros/data/shared-content.yml: crisis_search.phrases.{group}: search "{phrase}" should list'
-            f" /{help_path} first, got {ranked(results)} ({position(help_path, results)})"
-            " — see \"Crisis words\" in CONTRIBUTING.md")
+    return (
+        f'macros/data/shared-content.yml: crisis_search.phrases.{group}: search "{phrase}" should list'
+        f" /{help_path} first, got {ranked(results)} ({position(help_path, results)})"
+        ' — see "Crisis words" in CONTRIBUTING.md'
+    )
 
 
 def everyday_figures(entries: list[dict], search: SiteSearch, help_path: str) -> tuple[list[str], list[str]]:
@@ -110,11 +115,15 @@ def everyday_problems(entries: list[dict], search: SiteSearch, help_path: str) -
     missed, wolf = everyday_figures(entries, search, help_path)
     n, problems = len(entries), []
     if len(missed) > n * (1 - FOUND_AT_LEAST):
-        problems.append(f"{EVERYDAY.name}: the page is in the top {TOP} for {n - len(missed)} of {n} questions,"
-                        f" fewer than {FOUND_AT_LEAST:.0%}; missed: " + "; ".join(missed))
+        problems.append(
+            f"{EVERYDAY.name}: the page is in the top {TOP} for {n - len(missed)} of {n} questions,"
+            f" fewer than {FOUND_AT_LEAST:.0%}; missed: " + "; ".join(missed)
+        )
     if len(wolf) > n * HELP_FIRST_AT_MOST:
-        problems.append(f"{EVERYDAY.name}: /{help_path} is first for {len(wolf)} of {n} everyday questions,"
-                        f" more than {HELP_FIRST_AT_MOST:.0%}: " + "; ".join(wolf))
+        problems.append(
+            f"{EVERYDAY.name}: /{help_path} is first for {len(wolf)} of {n} everyday questions,"
+            f" more than {HELP_FIRST_AT_MOST:.0%}: " + "; ".join(wolf)
+        )
     return problems
 
 
@@ -123,6 +132,7 @@ def read_everyday() -> list[dict]:
 
 
 # --- the real site ------------------------------------------------------------------------------
+
 
 def test_every_page_is_found_by_its_readers_questions(search: SiteSearch) -> None:
     problems = [line for src in sources(ROOT) for line in page_problems(src, search)]
@@ -149,6 +159,7 @@ def test_everyday_questions_do_not_cry_wolf(search: SiteSearch, shared_content: 
 
 # --- the checks can fail ------------------------------------------------------------------------
 
+
 def write_page(tmp_path: Path, name: str, front_matter: str) -> Source:
     path = tmp_path / "docs" / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -160,7 +171,7 @@ def test_a_page_without_questions_fails_with_one_line(tmp_path: Path, search: Si
     src = write_page(tmp_path, "lonely.md", "title: T\nkeywords:\n  - lonely\n")
     assert page_problems(src, search) == [
         "docs/lonely.md: no `questions:` in the front matter — add one or more questions a reader would type"
-        " to find this page (see CONTRIBUTING.md, \"Search: readers' own words\")"
+        ' to find this page (see CONTRIBUTING.md, "Search: readers\' own words")'
     ]
     assert page_problems(write_page(tmp_path, "hidden.md", "search:\n  exclude: true\n"), search) == []
 
@@ -182,9 +193,11 @@ def test_a_crisis_phrase_that_misses_help_is_named(search: SiteSearch) -> None:
     assert crisis_problem("how many sessions", "panic", results, "get-help-now/") == (
         'macros/data/shared-content.yml: crisis_search.phrases.panic: search "how many sessions" should list'
         f" /get-help-now/ first, got {ranked(results)} ({position('get-help-now/', results)})"
-        ' — see "Crisis words" in CONTRIBUTING.md')
+        ' — see "Crisis words" in CONTRIBUTING.md'
+    )
     assert crisis_problem("zzqx", "panic", [], "get-help-now/").endswith(
-        "got no results (/get-help-now/ is not found) — see \"Crisis words\" in CONTRIBUTING.md")
+        'got no results (/get-help-now/ is not found) — see "Crisis words" in CONTRIBUTING.md'
+    )
     assert crisis_problem("kms", "suicide", search.pages("kms"), "get-help-now/") == ""
 
 
@@ -206,11 +219,14 @@ def test_the_front_matter_model_checks_questions(tmp_path: Path) -> None:
     """`questions:` is checked like every field (macros/schema.py): a list of short questions."""
     head = "title: A page\ndescription: A page with questions, to check the rules.\nlast_reviewed: 2026-11-26\nreview_due: 2027-11-26\n"
     assert front_matter_problems(write_page(tmp_path, "empty.md", head + "questions: []\n")) == [
-        "docs/empty.md:6: front matter: questions: is empty — add at least one item"]
+        "docs/empty.md:6: front matter: questions: is empty — add at least one item"
+    ]
     assert front_matter_problems(write_page(tmp_path, "long.md", head + f"questions:\n  - {'x' * 81}\n")) == [
-        "docs/long.md:6: front matter: questions[0]: is too long (81 characters) — shorten it to 80"]
+        "docs/long.md:6: front matter: questions[0]: is too long (81 characters) — shorten it to 80"
+    ]
     assert front_matter_problems(write_page(tmp_path, "one.md", head + "questions: lonely\n")) == [
-        "docs/one.md:6: front matter: questions: must be a list — write each item on a line starting with '- '"]
+        "docs/one.md:6: front matter: questions: must be a list — write each item on a line starting with '- '"
+    ]
     assert front_matter_problems(write_page(tmp_path, "good.md", head + "questions:\n  - lonely\n")) == []
 
 
@@ -227,11 +243,16 @@ def test_an_article_added_as_contributing_says_passes_the_search_checks(project:
         "  - another everyday word for the subject": "  - depression in later life",
         "  - a question a reader would type to find this page": "  - therapy for older adults",
     }
-    lines = [next((new for old, new in filled.items() if line.startswith(old)), line)
-             for line in head.splitlines() if not line.startswith("#")]
+    lines = [
+        next((new for old, new in filled.items() if line.startswith(old)), line)
+        for line in head.splitlines()
+        if not line.startswith("#")
+    ]
     project.write("docs/ipt-for-older-adults.md", "\n".join(lines) + "\n---\n" + body)
     config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
-    project.write("mkdocs.yml", config.replace("\nnav:\n", "\nnav:\n  - IPT for older adults: ipt-for-older-adults.md\n", 1))
+    project.write(
+        "mkdocs.yml", config.replace("\nnav:\n", "\nnav:\n  - IPT for older adults: ipt-for-older-adults.md\n", 1)
+    )
     result = project.build()
     assert result.returncode == 0, "\n".join(error_lines(result))
     shared = yaml.safe_load((project.path / "macros/data/shared-content.yml").read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
 """The built site: shared texts appear where they must, exactly as in the data file, and nowhere else."""
+
 from __future__ import annotations
 
 import html
@@ -48,6 +49,7 @@ def test_article_shows_disclaimers_and_finder_from_data(site: Path, shared_conte
 
 # --- the urgent-help box: calm everywhere, urgent only where risk is the subject ---------------
 
+
 def urgent_box_problems(soup: BeautifulSoup, risk_topic: bool, shared: dict, link: bool = True) -> list[str]:
     """What is wrong with a page's urgent-help box, one line each ([] when all is right)."""
     box = soup.select_one('[data-ipt="disclaimer-crisis"]')
@@ -96,10 +98,12 @@ def test_urgent_box_check_reports_wrong_style_and_missing_number(site: Path, sha
     box["class"] = ["admonition", "danger"]
     box.select_one('a[href="tel:999"]').decompose()
     assert urgent_box_problems(soup, False, shared_content) == [
-        "styled ['danger'], not 'note'", "no call link to 999 (GB)",
+        "styled ['danger'], not 'note'",
+        "no call link to 999 (GB)",
     ]
     assert urgent_box_problems(built(site, "glossary.md"), True, shared_content)[:2] == [
-        "the 'help' box where the 'crisis' box belongs", "styled ['note'], not 'danger'",
+        "the 'help' box where the 'crisis' box belongs",
+        "styled ['note'], not 'danger'",
     ]
 
 
@@ -128,7 +132,9 @@ def test_crisis_page_starts_with_what_to_do(site: Path, shared_content: dict) ->
     soup = built(site, "get-help-now.md")
     first_words = " ".join(text_of(soup, "article").split()[:45])
     assert shared_content["disclaimers"]["crisis"]["title"] in first_words
-    assert "already hurt yourself or taken an overdose, call your emergency number now, even if you feel OK" in first_words
+    assert (
+        "already hurt yourself or taken an overdose, call your emergency number now, even if you feel OK" in first_words
+    )
     page = text_of(soup, "article")
     for country in shared_content["crisis"].values():
         assert country["emergency"] in page
@@ -156,8 +162,11 @@ def test_crisis_page_has_every_part_and_country_section(site: Path, shared_conte
 def listed_services(node) -> list[str]:
     """The services a part of the page lists: '<li><strong>Name</strong>: call …' or '… (Wales only): …',
     not the deaf-access lines ('<strong>Name</strong>, by textphone …') that name a service again."""
-    return [li.strong.get_text() for li in node.select("li")
-            if li.strong and str(li.strong.next_sibling or "").startswith((":", " ("))]
+    return [
+        li.strong.get_text()
+        for li in node.select("li")
+        if li.strong and str(li.strong.next_sibling or "").startswith((":", " ("))
+    ]
 
 
 def test_each_service_shows_under_every_purpose_it_lists(site: Path, shared_content: dict) -> None:
@@ -175,8 +184,11 @@ def test_each_service_shows_under_every_purpose_it_lists(site: Path, shared_cont
             assert abuse.count(s["name"]) == in_abuse, (code, s["name"], "abuse at home")
             both += in_crisis and in_abuse
         young = [s["name"] for s in country["services"] if {"young-people", "domestic-abuse"} <= set(s["for"])]
-        heading = next((p for p in abuse_part.select("p") if p.get_text(strip=True) == YOUNG_ABUSE_LABEL), None) \
-            if abuse_part else None
+        heading = (
+            next((p for p in abuse_part.select("p") if p.get_text(strip=True) == YOUNG_ABUSE_LABEL), None)
+            if abuse_part
+            else None
+        )
         assert bool(heading) == bool(young), code
         if young:
             assert listed_services(heading.find_next_sibling("ul")) == young, code
@@ -184,6 +196,7 @@ def test_each_service_shows_under_every_purpose_it_lists(site: Path, shared_cont
 
 
 # --- one source: no shared text is copied by hand anywhere else ---------------------------------
+
 
 def shared_texts(data: dict) -> list[str]:
     d, f = data["disclaimers"], data["finder"]
@@ -200,7 +213,11 @@ def copies(root: Path, folder: str, shared: dict) -> list[str]:
     for file in sorted((root / folder).rglob("*")):
         if file.is_file() and file.suffix in {".md", ".html", ".css", ".js", ".yml", ".txt"}:
             body = " ".join(html.unescape(file.read_text(encoding="utf-8")).split())
-            found += [f"{file.relative_to(root).as_posix()}: {t[:50]}…" for t in shared_texts(shared) if len(t) > 12 and t in body]
+            found += [
+                f"{file.relative_to(root).as_posix()}: {t[:50]}…"
+                for t in shared_texts(shared)
+                if len(t) > 12 and t in body
+            ]
     return found
 
 
@@ -214,7 +231,9 @@ def test_copy_check_catches_a_copy(shared_content: dict, tmp_path: Path) -> None
     """Bad example: the medical disclaimer pasted into a page, reflowed over lines, is found and named."""
     text = shared_content["disclaimers"]["medical"]["text"]
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/page.md").write_text("# A page\n\nPlease note: " + text.replace(" ", "\n", 3) + "\n", encoding="utf-8")
+    (tmp_path / "docs/page.md").write_text(
+        "# A page\n\nPlease note: " + text.replace(" ", "\n", 3) + "\n", encoding="utf-8"
+    )
     assert copies(tmp_path, "docs", shared_content) == [f"docs/page.md: {text[:50]}…"]
 
 

@@ -3,6 +3,7 @@ The menu: every page is in it, on every page, and "Get help now" is near its top
 
 Every test that visits "every page" relies on this (tests/support/site_pages.py), so it runs in `make check`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -27,7 +28,9 @@ def test_sitemap_addresses_become_paths_under_site_url() -> None:
 
 
 def test_sitemap_address_outside_site_url_is_an_error() -> None:
-    with pytest.raises(ValueError, match=r"<loc>https://ipt.example.org/guide/</loc> is not under site_url https://other.example/"):
+    with pytest.raises(
+        ValueError, match=r"<loc>https://ipt.example.org/guide/</loc> is not under site_url https://other.example/"
+    ):
         sitemap_paths(SITEMAP, "https://other.example/")
 
 
@@ -59,6 +62,7 @@ def test_real_site_has_articles_and_pages(site: Path) -> None:
 
 # --- the menu -------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def help_path(shared_content: dict) -> str:
     """Where the header's "Get help now" link leads, e.g. 'get-help-now/'."""
@@ -84,15 +88,20 @@ def menu_problems(html: str, at: str, pages: list[str], help_path: str) -> list[
     problems = [f"/{at}: /{p} is not in the menu — add it to `nav:` in mkdocs.yml" for p in pages if p not in found]
     top = [li.find("a", href=True) for li in nav.find_all("li", recursive=False)[:HELP_NEAR_TOP]]
     if help_path not in {target(a["href"], at) for a in top if a}:
-        problems.append(f"/{at}: /{help_path} is not among the first {HELP_NEAR_TOP} items of the menu — "
-                        "put it near the top of `nav:` in mkdocs.yml, outside any section")
+        problems.append(
+            f"/{at}: /{help_path} is not among the first {HELP_NEAR_TOP} items of the menu — "
+            "put it near the top of `nav:` in mkdocs.yml, outside any section"
+        )
     return problems
 
 
 def test_every_page_is_in_the_menu_of_every_page(site: Path, help_path: str) -> None:
     pages = site_paths(site)
-    problems = [problem for at in pages + ["404.html"]
-                for problem in menu_problems(page_file(site, at).read_text(encoding="utf-8"), at, pages, help_path)]
+    problems = [
+        problem
+        for at in pages + ["404.html"]
+        for problem in menu_problems(page_file(site, at).read_text(encoding="utf-8"), at, pages, help_path)
+    ]
     assert not problems, "\n".join(problems)
 
 
@@ -104,8 +113,10 @@ def test_menu_check_reports_a_missing_page_and_a_buried_help_link(site: Path, he
     help_item.parent.append(help_item.extract())
     assert menu_problems(str(soup), "what-is-ipt/", ["what-is-ipt/", "focus-areas/grief/"], help_path) == [
         "/what-is-ipt/: /focus-areas/grief/ is not in the menu — add it to `nav:` in mkdocs.yml",
-        (f"/what-is-ipt/: /{help_path} is not among the first {HELP_NEAR_TOP} items of the menu — "
-         "put it near the top of `nav:` in mkdocs.yml, outside any section"),
+        (
+            f"/what-is-ipt/: /{help_path} is not among the first {HELP_NEAR_TOP} items of the menu — "
+            "put it near the top of `nav:` in mkdocs.yml, outside any section"
+        ),
     ]
 
 
@@ -119,28 +130,40 @@ def hub_problems(home_html: str, read: Callable[[str], str]) -> list[str]:
         if hub is None:
             continue  # a section without a hub page
         at = target(hub["href"], "")
-        members = [target(a["href"], "") for a in section.select(
-            ":scope > nav > ul > li > a[href], :scope > nav > ul > li > .md-nav__container > a[href]")]
+        members = [
+            target(a["href"], "")
+            for a in section.select(
+                ":scope > nav > ul > li > a[href], :scope > nav > ul > li > .md-nav__container > a[href]"
+            )
+        ]
         article = BeautifulSoup(read(at), "html.parser").select_one("article")
         links = {target(a["href"], at) for a in article.select("a[href]")} if article else set()
-        problems += [f"/{at}: the hub page does not link to /{m}, a page of its section — add it to the list in "
-                     f"docs/{at}index.md" for m in members if m not in links]
+        problems += [
+            f"/{at}: the hub page does not link to /{m}, a page of its section — add it to the list in "
+            f"docs/{at}index.md"
+            for m in members
+            if m not in links
+        ]
     return problems
 
 
 def test_hub_pages_list_every_page_of_their_section(site: Path) -> None:
     def read(path: str) -> str:
         return page_file(site, path).read_text(encoding="utf-8")
+
     assert hub_problems(read(""), read) == []
 
 
 def test_hub_check_reports_a_page_missing_from_the_hub(site: Path) -> None:
     """Bad example: the Getting IPT hub without its link to Self-help."""
+
     def read(path: str) -> str:
         soup = BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
         if path == "getting-ipt/":
             soup.select_one("article a[href$='self-help/']").decompose()
         return str(soup)
+
     assert hub_problems(read(""), read) == [
         "/getting-ipt/: the hub page does not link to /self-help/, a page of its section — add it to the list in "
-        "docs/getting-ipt/index.md"]
+        "docs/getting-ipt/index.md"
+    ]

@@ -1,6 +1,7 @@
 """overrides/ stays a small change on top of Material: copied partials may differ only in marked lines,
 and what main.html changes without a copy is there on every page (the search dialog's name, the
 "Exit this page" button)."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,11 @@ def strip_ours(text: str) -> str:
 
 # main.html and 404.html extend Material's templates (their blocks), they are not copies.
 EXTENDED = {"main.html", "404.html"}
-COPIES = [p.relative_to(ROOT / "overrides") for p in (ROOT / "overrides").rglob("*.html")
-          if (MATERIAL / p.relative_to(ROOT / "overrides")).exists() and p.name not in EXTENDED]
+COPIES = [
+    p.relative_to(ROOT / "overrides")
+    for p in (ROOT / "overrides").rglob("*.html")
+    if (MATERIAL / p.relative_to(ROOT / "overrides")).exists() and p.name not in EXTENDED
+]
 
 
 def test_copied_partials_are_listed() -> None:
@@ -50,12 +54,18 @@ def test_drift_check_catches_an_unmarked_change() -> None:
 def test_search_dialog_is_named_on_every_page(site: Path) -> None:
     """main.html names Material's search dialog with a filter (no copied partial): if Material's markup
     changes, the filter finds nothing to replace and this test names the pages left unnamed."""
-    unnamed = [str(p.relative_to(site)) for p in sorted(site.rglob("*.html"))
-               if 'role="dialog" aria-label="Search">' not in p.read_text(encoding="utf-8")]
-    assert not unnamed, f"search dialog without a name on: {', '.join(unnamed)} — update the filter in overrides/main.html"
+    unnamed = [
+        str(p.relative_to(site))
+        for p in sorted(site.rglob("*.html"))
+        if 'role="dialog" aria-label="Search">' not in p.read_text(encoding="utf-8")
+    ]
+    assert not unnamed, (
+        f"search dialog without a name on: {', '.join(unnamed)} — update the filter in overrides/main.html"
+    )
 
 
 # --- "Exit this page": on every page, the first link after the skip link -------------------------
+
 
 def exit_button_problems(html: str, name: str, exit_url: str) -> list[str]:
     """One "Exit this page" link to the configured neutral page, that tells that page nothing
@@ -70,7 +80,7 @@ def exit_button_problems(html: str, name: str, exit_url: str) -> list[str]:
     if "noreferrer" not in button.get("rel", []):
         problems.append(f"{name}: exit button would tell the neutral page where the reader was (no rel=noreferrer)")
     links = soup.select("body a[href]")
-    before = links[:links.index(button)]
+    before = links[: links.index(button)]
     if len(before) > 1 or (before and "md-skip" not in before[0].get("class", [])):
         problems.append(f"{name}: exit button comes after {len(before)} other link(s), not right after the skip link")
     return problems
@@ -80,8 +90,11 @@ def test_every_page_has_the_exit_button_first(site: Path, shared_content: dict) 
     exit_url = shared_content["quick_exit"]["url"]
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 15
-    problems = [p for page in pages
-                for p in exit_button_problems(page.read_text(encoding="utf-8"), str(page.relative_to(site)), exit_url)]
+    problems = [
+        p
+        for page in pages
+        for p in exit_button_problems(page.read_text(encoding="utf-8"), str(page.relative_to(site)), exit_url)
+    ]
     assert not problems, "\n".join(problems)
 
 
@@ -99,4 +112,5 @@ def test_exit_button_check_names_a_missing_late_or_wrong_button(site: Path, shar
     assert late.startswith("about: exit button comes after ") and late.endswith("not right after the skip link")
     wrong = html.replace(f'href="{exit_url}"', 'href="https://example.org/"')
     assert exit_button_problems(wrong, "about", exit_url) == [
-        f"about: exit button goes to 'https://example.org/', not {exit_url!r}"]
+        f"about: exit button goes to 'https://example.org/', not {exit_url!r}"
+    ]

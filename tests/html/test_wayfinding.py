@@ -1,5 +1,6 @@
 """Ways on from where a reader lands: the 404 page offers the way home, the search and the help link;
 every article but the finder page says under its title where to find a therapist."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,7 +42,7 @@ def not_found_problems(soup: BeautifulSoup, help_path: str) -> list[str]:
     if help_path not in links:
         problems.append(f"404.html: no link to /{help_path} in the text — add the help link (overrides/404.html)")
     if article.select_one("label[for='__search']") is None:
-        problems.append("404.html: no way to the search in the text — add <label for=\"__search\"> (overrides/404.html)")
+        problems.append('404.html: no way to the search in the text — add <label for="__search"> (overrides/404.html)')
     if len(article.get_text(" ", strip=True).split()) < 15:
         problems.append("404.html: fewer than 15 words — say in plain words what happened and what to do")
     return problems
@@ -59,12 +60,13 @@ def test_not_found_check_reports_materials_bare_page(help_path: str) -> None:
     assert not_found_problems(bare, help_path) == [
         "404.html: no link to the home page in the text — add one (overrides/404.html)",
         f"404.html: no link to /{help_path} in the text — add the help link (overrides/404.html)",
-        "404.html: no way to the search in the text — add <label for=\"__search\"> (overrides/404.html)",
+        '404.html: no way to the search in the text — add <label for="__search"> (overrides/404.html)',
         "404.html: fewer than 15 words — say in plain words what happened and what to do",
     ]
 
 
 # --- the line to the therapist finder under each article's title ------------------------------
+
 
 def finder_line_problem(soup: BeautifulSoup, at: str, finder_path: str, label: str) -> str:
     """'' if the first thing after the page's title is the line with a link to the finder."""
@@ -99,7 +101,9 @@ def test_finder_line_check_reports_a_missing_or_wrong_line(site: Path, shared_co
     soup.select_one('[data-ipt="finder-line"] a')["href"] = "../about/"
     assert finder_line_problem(soup, "what-is-ipt/", finder_path, finder["button_label"]) == (
         f"/what-is-ipt/: the line under the title links {finder['button_label']!r} to '../about/', "
-        f"not {finder['button_label']!r} to /{finder_path}")
+        f"not {finder['button_label']!r} to /{finder_path}"
+    )
     soup.select_one('[data-ipt="finder-line"]').decompose()
     assert finder_line_problem(soup, "what-is-ipt/", finder_path, finder["button_label"]) == (
-        "/what-is-ipt/: no line to the therapist finder right under the title (overrides/partials/finder-line.html)")
+        "/what-is-ipt/: no line to the therapist finder right under the title (overrides/partials/finder-line.html)"
+    )

@@ -1,4 +1,5 @@
 """Fixtures for the publishing tests: the built site served by REAL nginx with the shipped config."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -4,6 +4,7 @@ nginx runs as the current user (root in CI works too) on a free 127.0.0.1 port, 
 and temp files in a temp folder. Only the root path and the listen lines of deploy/nginx.conf are
 replaced; everything else is exactly what a self-hoster installs.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -35,7 +36,9 @@ def server_block(site: Path, port: int) -> str:
     """deploy/nginx.conf with only the root path and the listen lines changed."""
     text = SHIPPED_CONF.read_text(encoding="utf-8")
     for needle in (SHIPPED_ROOT, *SHIPPED_LISTEN):
-        assert needle in text, f"deploy/nginx.conf: '{needle}' not found — update tests/publishing/publishing_support.py"
+        assert needle in text, (
+            f"deploy/nginx.conf: '{needle}' not found — update tests/publishing/publishing_support.py"
+        )
     text = text.replace(SHIPPED_LISTEN[0], f"listen 127.0.0.1:{port};").replace(SHIPPED_LISTEN[1], "")
     return text.replace(SHIPPED_ROOT, str(site))
 
@@ -43,7 +46,9 @@ def server_block(site: Path, port: int) -> str:
 def main_conf(prefix: Path) -> str:
     """The http{} frame Debian's /etc/nginx/nginx.conf gives, with every writable path in `prefix`."""
     user, group = pwd.getpwuid(os.getuid()).pw_name, grp.getgrgid(os.getgid()).gr_name
-    temps = "\n".join(f"  {kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temps = "\n".join(
+        f"  {kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     return f"""user {user} {group};
 worker_processes 1;
 pid {prefix}/nginx.pid;
@@ -93,6 +98,7 @@ def _wait_until_up(url: str, proc: subprocess.Popen[str]) -> None:
 
 
 # --- the header policy as each host will apply it ------------------------------------------------
+
 
 def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
     """Netlify / Cloudflare `_headers`: path -> {header: value}."""

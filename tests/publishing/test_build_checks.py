@@ -1,4 +1,5 @@
 """What the build and its post-build publishing step do, on throwaway copies of the project."""
+
 from __future__ import annotations
 
 import json
@@ -24,15 +25,24 @@ def test_jsonld_is_serialised_safely_and_names_the_reviewer(project: Project, mo
     monkeypatch.setenv("SITE_URL", "https://ipt.example.net/guide/")
     with_policy(project)
     # A production build needs a real report address (the placeholder is refused).
-    project.edit_yaml("macros/data/shared-content.yml",
-                      lambda d: d["report_problem"].update(email="feedback@ipt-guide-publisher.org"))
+    project.edit_yaml(
+        "macros/data/shared-content.yml", lambda d: d["report_problem"].update(email="feedback@ipt-guide-publisher.org")
+    )
     tricky = "Say ‘no’ & mean it: grief and IPT, explained for O’Neil’s readers & family. /* end */"
     source = (ROOT / ARTICLE).read_text(encoding="utf-8")
-    source = re.sub(r"^description: .*$", lambda _: f"description: '{tricky}'\nreviewed_by:\n  name: Dr Ann O'Neil\n  role: clinical psychologist", source, count=1, flags=re.M)
+    source = re.sub(
+        r"^description: .*$",
+        lambda _: f"description: '{tricky}'\nreviewed_by:\n  name: Dr Ann O'Neil\n  role: clinical psychologist",
+        source,
+        count=1,
+        flags=re.M,
+    )
     project.write(ARTICLE, source)
     result = project.build()
     assert result.returncode == 0, result.stderr
-    soup = BeautifulSoup((project.path / "site/focus-areas/grief/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (project.path / "site/focus-areas/grief/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     [block] = soup.find_all("script", type="application/ld+json")
     data = json.loads(block.string)
     assert data["description"] == tricky
@@ -53,7 +63,7 @@ def test_markup_in_title_or_description_stops_the_build(project: Project) -> Non
     result = project.build()
     assert result.returncode != 0
     assert error_lines(result) == [
-        f"ERROR   -  docs/focus-areas/grief.md:{line}: front matter: description: contains \" < > — the theme writes it"
+        f'ERROR   -  docs/focus-areas/grief.md:{line}: front matter: description: contains " < > — the theme writes it'
         " into the page unescaped; use ’ or “ ” instead of quotes and words instead of < >"
     ]
 
@@ -71,7 +81,7 @@ def test_inline_script_in_content_stops_the_build(project: Project) -> None:
 
 def test_unsafe_inline_in_the_policy_stops_the_build(project: Project) -> None:
     policy = (ROOT / "deploy/headers.yml").read_text(encoding="utf-8")
-    with_policy(project, policy.replace('script-src: ["\'self\'"]', 'script-src: ["\'self\'", "\'unsafe-inline\'"]', 1))
+    with_policy(project, policy.replace("script-src: [\"'self'\"]", "script-src: [\"'self'\", \"'unsafe-inline'\"]", 1))
     result = project.build()
     assert result.returncode != 0
     assert result.stderr.strip() == (

@@ -1,5 +1,6 @@
 """Every page, served by nginx with the shipped headers, runs in Chromium with zero CSP violations;
 search still works; and an inline script that is not hashed IS reported (the check can fail)."""
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,9 @@ class CspWatch:
         self.console: list[str] = []
         self.requests = OpenRequests(page.context)
         page.add_init_script(LISTENER)
-        page.on("console", lambda m: m.type in ("error", "warning") and self.console.append(f"console {m.type}: {m.text}"))
+        page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.console.append(f"console {m.type}: {m.text}")
+        )
 
     def visit(self, url: str) -> list[str]:
         """Open `url`, let it settle, and return every problem seen there."""
@@ -79,6 +82,8 @@ def test_unhashed_inline_script_is_reported(page: Page, site: Path, tmp_path: Pa
     with run_nginx(copy, tmp_path / "nginx") as url:
         problems = CspWatch(page).visit(url + target.parent.relative_to(copy).as_posix() + "/")
     assert any(re.match(r"script-src-elem blocked inline at .*/:\d+$", p) for p in problems), problems
-    assert any(p.startswith("console error: Executing inline script violates the following Content Security Policy")
-               for p in problems), problems
+    assert any(
+        p.startswith("console error: Executing inline script violates the following Content Security Policy")
+        for p in problems
+    ), problems
     assert page.title() != "injected"

@@ -1,4 +1,5 @@
 """The shipped header policy, as real nginx serves it, and the same policy in every generated file."""
+
 from __future__ import annotations
 
 import gzip
@@ -25,7 +26,11 @@ def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
 
 
 def site_hashes(site: Path) -> set[str]:
-    return {publish.script_hash(s) for f in site.rglob("*.html") for s in publish.inline_scripts(f.read_text(encoding="utf-8"))}
+    return {
+        publish.script_hash(s)
+        for f in site.rglob("*.html")
+        for s in publish.inline_scripts(f.read_text(encoding="utf-8"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +42,16 @@ def expected(site: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def asset_path(site: Path) -> str:
     """Material's fingerprinted bundle, found from a page (never a hard-coded name)."""
-    src = re.search(r'<script src="([^"]*bundle\.[0-9a-f]{8}\.min\.js)"', (site / "index.html").read_text(encoding="utf-8"))
+    src = re.search(
+        r'<script src="([^"]*bundle\.[0-9a-f]{8}\.min\.js)"', (site / "index.html").read_text(encoding="utf-8")
+    )
     assert src, "no bundle.<hash>.min.js script in index.html"
     return src.group(1)
 
 
-def test_page_asset_and_404_carry_every_header(nginx_url: str, site: Path, expected: dict[str, str], asset_path: str) -> None:
+def test_page_asset_and_404_carry_every_header(
+    nginx_url: str, site: Path, expected: dict[str, str], asset_path: str
+) -> None:
     article = next(p for p in site_paths(site) if p)
     problems = []
     for path, status_wanted, cache in (

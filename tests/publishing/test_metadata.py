@@ -1,5 +1,6 @@
 """Search and sharing metadata of every page: description, canonical URL, Open Graph, Twitter card,
 robots/sitemap, and schema.org JSON-LD (MedicalWebPage) on every article and only there."""
+
 from __future__ import annotations
 
 import json
@@ -59,11 +60,19 @@ def jsonld_problems(html: str, where: str, fm: dict[str, Any], url: str) -> list
     want(data.get("name") == fm["title"], f"name {data.get('name')!r} is not the page title {fm['title']!r}")
     want(data.get("description") == fm["description"], "description is not the front matter description")
     want(data.get("url") == url, f"url {data.get('url')!r} is not the canonical URL {url!r}")
-    want(data.get("lastReviewed") == str(fm["last_reviewed"]), f"lastReviewed {data.get('lastReviewed')!r} is not {fm['last_reviewed']}")
+    want(
+        data.get("lastReviewed") == str(fm["last_reviewed"]),
+        f"lastReviewed {data.get('lastReviewed')!r} is not {fm['last_reviewed']}",
+    )
     about, audience = data.get("about") or {}, data.get("audience") or {}
-    want(about.get("@type") in TREATMENT_TYPES and about.get("name") == "Interpersonal psychotherapy",
-         f"about is {about!r}, expected a PsychologicalTreatment named 'Interpersonal psychotherapy'")
-    want(audience.get("@type") in AUDIENCE_TYPES, f"audience @type {audience.get('@type')!r} is not one of {sorted(AUDIENCE_TYPES)}")
+    want(
+        about.get("@type") in TREATMENT_TYPES and about.get("name") == "Interpersonal psychotherapy",
+        f"about is {about!r}, expected a PsychologicalTreatment named 'Interpersonal psychotherapy'",
+    )
+    want(
+        audience.get("@type") in AUDIENCE_TYPES,
+        f"audience @type {audience.get('@type')!r} is not one of {sorted(AUDIENCE_TYPES)}",
+    )
     reviewer = (data.get("reviewedBy") or {}).get("name")
     expected = (fm.get("reviewed_by") or {}).get("name")
     want(reviewer == expected, f"reviewedBy {reviewer!r} does not match front matter reviewed_by {expected!r}")
@@ -72,8 +81,10 @@ def jsonld_problems(html: str, where: str, fm: dict[str, Any], url: str) -> list
     want(len(citations) == len(sources), f"has {len(citations)} citations, the page lists {len(sources)} sources")
     for i, (c, source) in enumerate(zip(citations, sources, strict=False), 1):
         links = [a.get("href") for a in source.find_all("a")]
-        want(isinstance(c, str) and c.startswith("https://") and c in links,
-             f"citation {i} must be the https address of source {i} (one of {links}; got {c!r})")
+        want(
+            isinstance(c, str) and c.startswith("https://") and c in links,
+            f"citation {i} must be the https address of source {i} (one of {links}; got {c!r})",
+        )
     return problems
 
 
@@ -85,12 +96,18 @@ def test_every_page_has_description_canonical_and_sharing_tags(site: Path, confi
         fm, url = front_matter(path), config.site_url + path
         canonical = soup.find("link", rel="canonical")
         expected = {
-            "description": fm["description"], "og:description": fm["description"],
-            "og:title": fm["title"], "og:url": url, "og:site_name": config.site_name,
-            "og:image": card, "twitter:card": "summary_large_image",
+            "description": fm["description"],
+            "og:description": fm["description"],
+            "og:title": fm["title"],
+            "og:url": url,
+            "og:site_name": config.site_name,
+            "og:image": card,
+            "twitter:card": "summary_large_image",
             "og:type": "article" if is_article(fm) else "website",
         }
-        problems += [f"/{path}: {k} is {meta(soup, k)!r}, expected {v!r}" for k, v in expected.items() if meta(soup, k) != v]
+        problems += [
+            f"/{path}: {k} is {meta(soup, k)!r}, expected {v!r}" for k, v in expected.items() if meta(soup, k) != v
+        ]
         if not canonical or canonical["href"] != url:
             problems.append(f"/{path}: canonical link missing or not {url}")
     assert not problems, "\n".join(problems)
@@ -128,12 +145,23 @@ URL = "https://x.example/grief/"
 def test_jsonld_check_reports_bad_examples() -> None:
     concatenated = '<script type="application/ld+json">{"name": "Say "no" to grief"}</script>'
     assert jsonld_problems(concatenated, "/grief/", FM, URL)[0].startswith(
-        "/grief/: JSON-LD is not valid JSON (Expecting ',' delimiter")
-    wrong = {"@context": "https://schema.org", "@type": "WebPage", "name": "Grief", "description": "About grief.",
-             "url": URL, "about": {"@type": "Thing", "name": "IPT"}, "audience": {"@type": "PeopleAudience"},
-             "reviewedBy": {"@type": "Person", "name": "Dr X"}, "citation": ["https://doi.org/10.1/b"]}
-    html = (f'<script type="application/ld+json">{json.dumps(wrong)}</script>'
-            '<h2 id="sources">Sources</h2><ol><li>A <a href="https://doi.org/10.1/a">doi:10.1/a</a></li></ol>')
+        "/grief/: JSON-LD is not valid JSON (Expecting ',' delimiter"
+    )
+    wrong = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": "Grief",
+        "description": "About grief.",
+        "url": URL,
+        "about": {"@type": "Thing", "name": "IPT"},
+        "audience": {"@type": "PeopleAudience"},
+        "reviewedBy": {"@type": "Person", "name": "Dr X"},
+        "citation": ["https://doi.org/10.1/b"],
+    }
+    html = (
+        f'<script type="application/ld+json">{json.dumps(wrong)}</script>'
+        '<h2 id="sources">Sources</h2><ol><li>A <a href="https://doi.org/10.1/a">doi:10.1/a</a></li></ol>'
+    )
     assert jsonld_problems(html, "/grief/", FM, URL) == [
         "/grief/: JSON-LD @type is 'WebPage', expected 'MedicalWebPage'",
         "/grief/: JSON-LD lastReviewed None is not 2026-01-02",

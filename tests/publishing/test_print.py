@@ -1,5 +1,6 @@
 """An article printed to PDF by Chromium (served by nginx, under the CSP) keeps what matters on paper
 and drops the site furniture. Text comes out of the PDF with pdftotext (Debian poppler-utils)."""
+
 from __future__ import annotations
 
 import re
@@ -44,16 +45,26 @@ def print_problems(page: Page, text: str) -> list[str]:
         "medical disclaimer title": page.locator("#ipt-medical-title").inner_text(),
         "crisis line": page.locator("[data-ipt=disclaimer-crisis] [data-ipt=urgent-help-text]").inner_text(),
     }
-    problems += [f"printout lacks the {what}: {value!r}" for what, value in must.items() if not value or squash(value) not in flat]
+    problems += [
+        f"printout lacks the {what}: {value!r}"
+        for what, value in must.items()
+        if not value or squash(value) not in flat
+    ]
     # Menu and footer-navigation labels that are not words of the article itself must not print.
     furniture = page.locator(".md-nav--primary .md-nav__link, .md-footer__link, .md-search__input").evaluate_all(
-        "els => els.map(e => (e.placeholder || e.innerText).trim()).filter(Boolean)")
-    problems += [f"printout shows site furniture: {label!r}" for label in dict.fromkeys(furniture)
-                 if squash(label) not in squash(article) and squash(label) in flat]
+        "els => els.map(e => (e.placeholder || e.innerText).trim()).filter(Boolean)"
+    )
+    problems += [
+        f"printout shows site furniture: {label!r}"
+        for label in dict.fromkeys(furniture)
+        if squash(label) not in squash(article) and squash(label) in flat
+    ]
     return problems
 
 
-def test_article_prints_with_url_dates_disclaimers_and_link_targets(page: Page, nginx_url: str, site: Path, tmp_path: Path) -> None:
+def test_article_prints_with_url_dates_disclaimers_and_link_targets(
+    page: Page, nginx_url: str, site: Path, tmp_path: Path
+) -> None:
     path, href = article_with_external_link(site)
     page.goto(nginx_url + path, wait_until="networkidle")
     pdf = tmp_path / "article.pdf"
@@ -67,7 +78,9 @@ def test_print_check_reports_a_printout_with_furniture(page: Page, nginx_url: st
     """Bad example: the screen text (menus and all) instead of the printout fails the check."""
     path, _ = article_with_external_link(site)
     page.goto(nginx_url + path, wait_until="networkidle")
-    screen = page.locator("body").inner_text().replace(page.locator("link[rel=canonical]").get_attribute("href") or "", "")
+    screen = (
+        page.locator("body").inner_text().replace(page.locator("link[rel=canonical]").get_attribute("href") or "", "")
+    )
     problems = print_problems(page, screen)
     assert any(p.startswith("printout lacks the page URL") for p in problems), problems
     assert any(p.startswith("printout shows site furniture") for p in problems), problems
@@ -85,7 +98,9 @@ def paper_problems(page: Page, text: str, limit: int = MAX_SHEETS) -> list[str]:
     flat, problems = squash(text), []
     sheets = text.count("\f")
     if sheets > limit:
-        problems.append(f"prints on {sheets} sheets (at most {limit}) — see the print rules in docs/stylesheets/extra.css")
+        problems.append(
+            f"prints on {sheets} sheets (at most {limit}) — see the print rules in docs/stylesheets/extra.css"
+        )
     numbers = page.locator("[data-ipt=emergency-numbers]").first.inner_text()
     if squash(numbers) not in flat:
         problems.append(f"printout lacks the help box's emergency numbers: {numbers!r}")
@@ -96,14 +111,18 @@ def paper_problems(page: Page, text: str, limit: int = MAX_SHEETS) -> list[str]:
 
 
 @pytest.mark.parametrize("path", TYPICAL_ARTICLES)
-def test_typical_article_prints_on_four_sheets_with_the_help_numbers(page: Page, nginx_url: str, tmp_path: Path, path: str) -> None:
+def test_typical_article_prints_on_four_sheets_with_the_help_numbers(
+    page: Page, nginx_url: str, tmp_path: Path, path: str
+) -> None:
     page.goto(nginx_url + path, wait_until="networkidle")
     pdf = tmp_path / "article.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert paper_problems(page, pdf_text(pdf)) == []
 
 
-def test_paper_check_reports_too_many_sheets_missing_numbers_and_doubled_addresses(page: Page, nginx_url: str, tmp_path: Path) -> None:
+def test_paper_check_reports_too_many_sheets_missing_numbers_and_doubled_addresses(
+    page: Page, nginx_url: str, tmp_path: Path
+) -> None:
     """Bad examples: the article printed on small A6 sheets; its text without the emergency numbers;
     and with a source's address printed after its link, as the print rules once did."""
     page.goto(nginx_url + TYPICAL_ARTICLES[0], wait_until="networkidle")
@@ -111,9 +130,13 @@ def test_paper_check_reports_too_many_sheets_missing_numbers_and_doubled_address
     page.pdf(path=str(pdf), format="A6")
     text = pdf_text(pdf)
     problems = paper_problems(page, text)
-    assert len(problems) == 1 and re.fullmatch(r"prints on \d+ sheets \(at most 4\) — see the print rules in docs/stylesheets/extra.css", problems[0]), problems
+    assert len(problems) == 1 and re.fullmatch(
+        r"prints on \d+ sheets \(at most 4\) — see the print rules in docs/stylesheets/extra.css", problems[0]
+    ), problems
     numbers = page.locator("[data-ipt=emergency-numbers]").first.inner_text()
     cut = text.replace(numbers.split()[-1], "")  # the last number gone
     assert paper_problems(page, cut, limit=99) == [f"printout lacks the help box's emergency numbers: {numbers!r}"]
     href = page.locator("h2#sources + ol a[href^='http']").first.evaluate("e => e.href")
-    assert paper_problems(page, text + f" ({href})", limit=99) == [f"printout repeats the address after the Sources link {href}"]
+    assert paper_problems(page, text + f" ({href})", limit=99) == [
+        f"printout repeats the address after the Sources link {href}"
+    ]

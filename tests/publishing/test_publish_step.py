@@ -1,4 +1,5 @@
 """The post-build step (deploy/publish.py) on the built site, and on broken inputs through its CLI."""
+
 from __future__ import annotations
 
 import shutil
@@ -16,8 +17,9 @@ from .publishing_support import ROOT, parse_headers_file
 
 def run_step(project_dir: Path, site_dir: str = "site") -> subprocess.CompletedProcess[str]:
     """`python -m deploy.publish site`, as `make build` runs it, in `project_dir`."""
-    return subprocess.run([sys.executable, "-m", "deploy.publish", site_dir], cwd=project_dir,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "deploy.publish", site_dir], cwd=project_dir, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -28,8 +30,11 @@ def small_project(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     head = '<!doctype html><html><head><meta charset="utf-8">'
-    (site / "index.html").write_text(head + '<link rel="canonical" href="https://ipt.example.net/guide/">'
-                                     "<script>var x = 1;</script></head><body></body></html>", encoding="utf-8")
+    (site / "index.html").write_text(
+        head + '<link rel="canonical" href="https://ipt.example.net/guide/">'
+        "<script>var x = 1;</script></head><body></body></html>",
+        encoding="utf-8",
+    )
     (site / "a/index.html").write_text(head + "</head><body></body></html>", encoding="utf-8")
     return tmp_path
 
@@ -60,7 +65,11 @@ def test_step_writes_all_three_outputs_and_is_repeatable(small_project: Path) ->
     assert run_step(small_project).returncode == 0
     site = small_project / "site"
     first = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    assert (site / "robots.txt").read_text(encoding="utf-8").endswith("Sitemap: https://ipt.example.net/guide/sitemap.xml\n")
+    assert (
+        (site / "robots.txt")
+        .read_text(encoding="utf-8")
+        .endswith("Sitemap: https://ipt.example.net/guide/sitemap.xml\n")
+    )
     csp = parse_headers_file((site / "_headers").read_text(encoding="utf-8"))["/*"]["Content-Security-Policy"]
     assert publish.script_hash("var x = 1;") in csp
     assert "add_header Content-Security-Policy" in (site / ".nginx/headers.conf").read_text(encoding="utf-8")
@@ -84,18 +93,32 @@ def test_home_page_without_canonical_link_stops_the_step(small_project: Path) ->
     home.write_text(home.read_text(encoding="utf-8").replace('rel="canonical"', 'rel="x"'), encoding="utf-8")
     result = run_step(small_project)
     assert result.returncode == 1
-    assert "site/index.html: no <link rel=\"canonical\"> on the home page — set site_url in mkdocs.yml" in result.stderr
+    assert 'site/index.html: no <link rel="canonical"> on the home page — set site_url in mkdocs.yml' in result.stderr
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda t: t.replace("headers:\n", "headerz:\n", 1),
-     ["deploy/headers.yml: headers: this key is missing — add it",
-      "deploy/headers.yml: headerz: unknown key — remove it or check its spelling"]),
-    (lambda t: t.replace("Referrer-Policy: no-referrer", 'Referrer-Policy: no-"referrer"', 1),
-     ['deploy/headers.yml: headers.Referrer-Policy: contains ", $ or a line break — nginx cannot quote it']),
-    (lambda t: t.replace("permissions_denied:\n  - accelerometer", "permissions_denied:\n  - Accelerometer!", 1),
-     ["deploy/headers.yml: permissions_denied[0]: has the wrong form — check it against the examples in the file's comments"]),
-], ids=["renamed key", "quote in a value", "bad feature name"])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda t: t.replace("headers:\n", "headerz:\n", 1),
+            [
+                "deploy/headers.yml: headers: this key is missing — add it",
+                "deploy/headers.yml: headerz: unknown key — remove it or check its spelling",
+            ],
+        ),
+        (
+            lambda t: t.replace("Referrer-Policy: no-referrer", 'Referrer-Policy: no-"referrer"', 1),
+            ['deploy/headers.yml: headers.Referrer-Policy: contains ", $ or a line break — nginx cannot quote it'],
+        ),
+        (
+            lambda t: t.replace("permissions_denied:\n  - accelerometer", "permissions_denied:\n  - Accelerometer!", 1),
+            [
+                "deploy/headers.yml: permissions_denied[0]: has the wrong form — check it against the examples in the file's comments"
+            ],
+        ),
+    ],
+    ids=["renamed key", "quote in a value", "bad feature name"],
+)
 def test_bad_policy_file_gives_one_line_per_problem(small_project: Path, change, message: list[str]) -> None:
     policy = small_project / "deploy/headers.yml"
     policy.write_text(change(policy.read_text(encoding="utf-8")), encoding="utf-8")

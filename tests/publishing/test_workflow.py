@@ -1,4 +1,5 @@
 """The GitHub Pages workflow: official actions only, `make build` on pushes to main, site/ published."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -7,8 +8,13 @@ import yaml
 
 from .publishing_support import ROOT
 
-OFFICIAL = ("actions/checkout@", "actions/setup-python@", "actions/configure-pages@",
-            "actions/upload-pages-artifact@", "actions/deploy-pages@")
+OFFICIAL = (
+    "actions/checkout@",
+    "actions/setup-python@",
+    "actions/configure-pages@",
+    "actions/upload-pages-artifact@",
+    "actions/deploy-pages@",
+)
 
 
 def workflow_problems(wf: dict[str, Any]) -> list[str]:
@@ -35,8 +41,11 @@ def test_pages_workflow() -> None:
 
 
 def test_workflow_check_reports_bad_examples() -> None:
-    bad = {"on": {"push": {}}, "permissions": {},
-           "jobs": {"b": {"steps": [{"uses": "peaceiris/actions-gh-pages@v4"}, {"run": "mkdocs gh-deploy"}]}}}
+    bad = {
+        "on": {"push": {}},
+        "permissions": {},
+        "jobs": {"b": {"steps": [{"uses": "peaceiris/actions-gh-pages@v4"}, {"run": "mkdocs gh-deploy"}]}},
+    }
     assert workflow_problems(bad) == [
         "pages.yml: must run on pushes to main",
         "pages.yml: peaceiris/actions-gh-pages@v4 is not one of GitHub's official actions",

@@ -1,4 +1,5 @@
 """Sources: which bibliography entries pages cite, and how many sources each built article lists."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,10 @@ def unused_sources(root: Path, pages: list[Source]) -> list[str]:
     out = []
     for key in unused_keys(root, pages):
         line = next(n for n, l in enumerate(lines, 1) if l.startswith(f"{key}:"))
-        out.append(f"{BIBLIOGRAPHY}:{line}: source '{key}' is not cited on any page"
-                   f' — cite it with {{{{ cite("{key}") }}}} or remove it')
+        out.append(
+            f"{BIBLIOGRAPHY}:{line}: source '{key}' is not cited on any page"
+            f' — cite it with {{{{ cite("{key}") }}}} or remove it'
+        )
     return out
 
 
@@ -48,8 +51,12 @@ def listed_anyway(site: Path, pages: list[Source], keys: list[str], bibliography
     out = []
     for key in keys:
         text = " ".join(BeautifulSoup(format_reference(bibliography[key]), "html.parser").get_text(" ").split())
-        out += [f"{BIBLIOGRAPHY}: source '{key}' is called unused, but {label} lists it — the unused-source check"
-                " (tests/quality/citations.py) misread how that page cites it" for label, found in listed.items() if text in found]
+        out += [
+            f"{BIBLIOGRAPHY}: source '{key}' is called unused, but {label} lists it — the unused-source check"
+            " (tests/quality/citations.py) misread how that page cites it"
+            for label, found in listed.items()
+            if text in found
+        ]
     return out
 
 
@@ -64,6 +71,8 @@ def too_few_sources(site: Path, pages: list[Source], settings: dict) -> list[str
         have = len(sources_list(built(site, src.uri)))
         if have < need:
             kind = "an evidence page" if evidence else "an article"
-            out.append(f"{where(src.label, None)}: lists {have} source{'s' * (have != 1)}; {kind} needs at least {need}"
-                       ' — back its claims with {{ cite("key") }} (sources are in macros/data/bibliography.yml)')
+            out.append(
+                f"{where(src.label, None)}: lists {have} source{'s' * (have != 1)}; {kind} needs at least {need}"
+                ' — back its claims with {{ cite("key") }} (sources are in macros/data/bibliography.yml)'
+            )
     return out

@@ -1,4 +1,5 @@
 """Fixtures and the end-of-run reading-level table for the editorial checks."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 They are data that editors change (limits, words, per-page rules), not test code, so they sit where an
 editor looks for data (CONTRIBUTING.md, "Pages and where they are"). Every check reads them from here.
 """
+
 from __future__ import annotations
 
 # Relative to the project folder (conftest.ROOT), as editors see them in messages.

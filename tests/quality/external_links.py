@@ -6,6 +6,7 @@
 Builds a copy of the project with mkdocs-htmlproofer-plugin checking external addresses too, and
 prints one line per address that does not open. Exit code 1 if any does.
 """
+
 from __future__ import annotations
 
 import sys

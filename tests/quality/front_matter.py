@@ -1,4 +1,5 @@
 """Front matter of every page (macros/schema.py FrontMatter, the build's own rules) and review dates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,8 +53,10 @@ def overdue_problems(src: Source, today: dt.date, warn_days: int) -> list[str]:
         return []  # reported by the front-matter check
     at = where(src.label, src.line_of_key("review_due"))
     if due < today:
-        return [f"{at}: review was due on {due} — review the page, then set last_reviewed to the"
-                f" review date and review_due to the next one (at most 3 years later)"]
+        return [
+            f"{at}: review was due on {due} — review the page, then set last_reviewed to the"
+            f" review date and review_due to the next one (at most 3 years later)"
+        ]
     days = (due - today).days
     if days <= warn_days:
         warnings.warn(ContentWarning(f"{at}: review due on {due}, in {days} days — plan the review"), stacklevel=2)

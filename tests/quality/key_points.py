@@ -1,9 +1,11 @@
 """Every article starts with a "Key points" box, before its first section heading."""
+
 from __future__ import annotations
 
 import re
 
 from support.site_pages import Source
+
 from .report import where
 
 BOX = re.compile(r'^!!! abstract "Key points"\s*$', re.M)
@@ -20,8 +22,10 @@ def missing_key_points(pages: list[Source], settings: dict) -> list[str]:
             continue
         line = src.line_of("## ") if box else None
         what = "the Key points box comes after the first section" if box else "no Key points box"
-        problems.append(f"{where(src.label, line)}: {what} — put `!!! abstract \"Key points\"` with 3 to 5"
-                        " short bullet points right after the title (see docs/templates/article.md)")
+        problems.append(
+            f'{where(src.label, line)}: {what} — put `!!! abstract "Key points"` with 3 to 5'
+            " short bullet points right after the title (see docs/templates/article.md)"
+        )
     return problems
 
 
@@ -32,17 +36,21 @@ def missing_key_points(pages: list[Source], settings: dict) -> list[str]:
 # Figures are compared as numbers, so "seven in ten" matches "7 in 10" and "37.5%" matches
 # "37.5 in 100". Words like "half" or "most" are not figures and are not checked.
 
-WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen twenty".split())}
+WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+        " sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 WORDS.update(thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90, hundred=100)
 # A number: digits (1,400 / 37.5 / 1970s) or a number word. "One" is left out on its own: it is far
 # more often a word ("find one", "more than one") than a figure; "one in four" still counts.
 WORD = "|".join(sorted(set(WORDS) - {"zero", "one"}, key=len, reverse=True))
 NUM = rf"(?:\d+(?:[.,]\d+)*(?:'?s\b)?|(?:{WORD})\b)"
 FIGURE = re.compile(
-    rf"(?<![\w.])(?:(?:{NUM}|one)\s+(?:in|out\s+of)\s+{NUM}"        # 7 in 10, one in four, 3 out of 4
-    rf"|{NUM}(?:\s*(?:%|per\s?cent\b)|\s*(?:to|–|-)\s*{NUM})?)",    # 37.5%, 12 to 16, 12–16, 48
+    rf"(?<![\w.])(?:(?:{NUM}|one)\s+(?:in|out\s+of)\s+{NUM}"  # 7 in 10, one in four, 3 out of 4
+    rf"|{NUM}(?:\s*(?:%|per\s?cent\b)|\s*(?:to|–|-)\s*{NUM})?)",  # 37.5%, 12 to 16, 12–16, 48
     re.I,
 )
 SINGLE = re.compile(rf"(?<![\w.])(?:{NUM}|one\b)", re.I)
@@ -78,7 +86,7 @@ def key_points_and_body(text: str) -> tuple[int, str, str] | None:
     end = re.compile(r"^(?! {4}|\t|\s*$)", re.M).search(text, box.end() + 1)
     stop = end.start() if end else len(text)
     visible = HIDDEN.sub(_blank, text)
-    return box.end(), visible[box.end():stop], visible[stop:]
+    return box.end(), visible[box.end() : stop], visible[stop:]
 
 
 def body_figures(body: str) -> set[str]:
@@ -98,6 +106,8 @@ def key_point_figures_not_in_body(pages: list[Source]) -> list[str]:
         for m in FIGURE.finditer(box):
             if figure(m.group()) not in known:
                 line = src.text.count("\n", 0, start + m.start()) + 1
-                problems.append(f"{where(src.label, line)}: Key point says \"{' '.join(m.group().split())}\", but the"
-                                " page body never does — make the Key point and the body agree (fix whichever is wrong)")
+                problems.append(
+                    f'{where(src.label, line)}: Key point says "{" ".join(m.group().split())}", but the'
+                    " page body never does — make the Key point and the body agree (fix whichever is wrong)"
+                )
     return problems

@@ -1,4 +1,5 @@
 """Spelling (codespell) and discouraged mental-health phrases, in docs/ and the reader-facing data files."""
+
 from __future__ import annotations
 
 import contextlib
@@ -41,8 +42,10 @@ def spelling_problems(root: Path, word_list: Path = WORD_LIST) -> list[str]:
             continue
         file = Path(m["file"]).relative_to(root).as_posix()
         fix = " or ".join(f"'{w.strip()}'" for w in m["fix"].split("|")[0].split(","))
-        problems.append(f"{file}:{m['line']}: '{m['word']}' looks misspelt — write {fix};"
-                        f" if the word is right, add it to {SPELLING_WORDS}")
+        problems.append(
+            f"{file}:{m['line']}: '{m['word']}' looks misspelt — write {fix};"
+            f" if the word is right, add it to {SPELLING_WORDS}"
+        )
     return problems
 
 
@@ -78,5 +81,5 @@ def phrase_problems(root: Path, phrases: list[Phrase] | None = None) -> list[str
                 taken.append(range(m.start(), m.end()))
                 line = text.count("\n", 0, m.start()) + 1
                 found = " ".join(m.group().split())
-                problems.append((file.relative_to(root).as_posix(), line, f"avoid \"{found}\" — write {p.say} instead"))
+                problems.append((file.relative_to(root).as_posix(), line, f'avoid "{found}" — write {p.say} instead'))
     return [f"{f}:{n}: {msg}" for f, n, msg in sorted(problems)]  # by file, then line number

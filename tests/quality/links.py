@@ -6,6 +6,7 @@ editor lines pointing at the file and line the link was written on.
 External links: their form is checked offline here; whether they open is checked by
 external_links.py, which needs the internet and is not part of `make test`.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,8 @@ def write_links_config(project_dir: Path, external: bool) -> Path:
         parent = yaml_load(file)
     proofer = {
         "validate_external_urls": external,
-        "validate_rendered_template": True,   # the theme's links too, not only the page body
-        "raise_error_after_finish": True,     # report every bad link, then fail
+        "validate_rendered_template": True,  # the theme's links too, not only the page body
+        "raise_error_after_finish": True,  # report every bad link, then fail
         "skip_downloads": True,
     }
     child = {"INHERIT": "mkdocs.yml", "plugins": [*parent.get("plugins", []), {"htmlproofer": proofer}]}
@@ -53,7 +54,11 @@ def build_with_proofer(project_dir: Path, site_dir: Path, external: bool = False
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)],
-        cwd=project_dir, capture_output=True, text=True, env=env, timeout=900,
+        cwd=project_dir,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
 
 
@@ -67,7 +72,11 @@ def proofer_problems(project_dir: Path, site_dir: Path, result: subprocess.Compl
             out.append(_describe(project_dir, site_dir, src, match["url"], int(match["status"])))
     if result.returncode != 0 and not out:
         noise = ("INFO", "Aborted with")
-        out = [f"the build failed: {l.strip()}" for l in result.stderr.splitlines() if l.strip() and not l.startswith(noise)]
+        out = [
+            f"the build failed: {l.strip()}"
+            for l in result.stderr.splitlines()
+            if l.strip() and not l.startswith(noise)
+        ]
     return in_order(out)
 
 
@@ -78,15 +87,23 @@ def _describe(project_dir: Path, site_dir: Path, src: Source, url: str, status: 
         why = "could not be reached" if status in (-1, 504) else f"answered with error {status}"
         return f"{at}: web address '{url}' {why} — open it in a browser; fix it, replace it or remove it"
     page = built_path(site_dir, src.uri)
-    target = page if not parts.path else (site_dir / parts.path.lstrip("/") if parts.path.startswith("/") else page.parent / unquote(parts.path))
+    target = (
+        page
+        if not parts.path
+        else (site_dir / parts.path.lstrip("/") if parts.path.startswith("/") else page.parent / unquote(parts.path))
+    )
     target = Path(os.path.normpath(target))
     if target.is_dir():
         target /= "index.html"
     if parts.fragment and target.is_file():
-        return (f"{at}: link '{url}' goes to a section '#{parts.fragment}' that is not on that page"
-                " — copy the section's address from the ¶ next to its heading")
-    return (f"{at}: link '{url}' goes to a page or file that does not exist — fix the address;"
-            " for pages of this guide write [text](page.md) so the build checks it")
+        return (
+            f"{at}: link '{url}' goes to a section '#{parts.fragment}' that is not on that page"
+            " — copy the section's address from the ¶ next to its heading"
+        )
+    return (
+        f"{at}: link '{url}' goes to a page or file that does not exist — fix the address;"
+        " for pages of this guide write [text](page.md) so the build checks it"
+    )
 
 
 def locate(project_dir: Path, src: Source, text: str) -> str:
@@ -147,7 +164,13 @@ def external_form_problems(project_dir: Path, site_dir: Path) -> list[str]:
             url = str(tag.get("href") or tag.get("src"))
             if not url_problem(url):
                 continue
-            at = locate(project_dir, src, url) if src else f"site/{html.relative_to(site_dir).as_posix()}: (from the theme)"
-            out.append(f"{at}: link '{url}' is not a safe, complete web address — write it as https://…"
-                       " (tel:, sms: and mailto: links are allowed too)")
+            at = (
+                locate(project_dir, src, url)
+                if src
+                else f"site/{html.relative_to(site_dir).as_posix()}: (from the theme)"
+            )
+            out.append(
+                f"{at}: link '{url}' is not a safe, complete web address — write it as https://…"
+                " (tel:, sms: and mailto: links are allowed too)"
+            )
     return in_order(out)

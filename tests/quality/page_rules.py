@@ -6,6 +6,7 @@ read, change and add them without Python. The file is checked too: a rule with a
 wrong key, or naming a page that does not exist, is one line naming the file, its line, the rule
 and the fix, like any page that breaks a rule. A broken rule is never used, never guessed.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,11 @@ KEYS = ("pages", "avoid", "need", "when", "why", "say")
 @dataclass(frozen=True)
 class Rule:
     pages: tuple[str, ...]
-    avoid: bool              # True: the pages must not say any of `words`; False: each page says every one
+    avoid: bool  # True: the pages must not say any of `words`; False: each page says every one
     words: tuple[str, ...]
     why: str
     when: str | None = None  # the rule applies only to a page that says this
-    say: str | None = None   # what to write instead (avoid only)
+    say: str | None = None  # what to write instead (avoid only)
 
 
 def pattern(words: str) -> re.Pattern[str]:
@@ -52,14 +53,16 @@ def entry_problems(entry: object, known_pages: set[str]) -> list[str]:
         problems.append("give exactly one of avoid or need")
     for key in ("avoid", "need"):
         if key in entry and _phrases(entry[key]) is None:
-            problems.append(f"{key}: must be some words in quotes, or a list of them like [\"one\", \"another\"]")
+            problems.append(f'{key}: must be some words in quotes, or a list of them like ["one", "another"]')
     for key in ("why", "when", "say"):
         if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
             problems.append(f"{key}: must be some words")
     if "why" not in entry:
         problems.append("why: this key is missing — say what goes wrong without the rule, or what the source says")
     if "say" in entry and "avoid" not in entry:
-        problems.append("say: goes only with avoid — with need, the words to write are the need words; give the reason in why")
+        problems.append(
+            "say: goes only with avoid — with need, the words to write are the need words; give the reason in why"
+        )
     pages = entry.get("pages")
     if not (isinstance(pages, list) and pages and all(isinstance(p, str) for p in pages)):
         problems.append("pages: must be a list of files in docs/, like [self-help.md]")
@@ -85,8 +88,16 @@ def load_rules(text: str, known_pages: set[str], label: str = PAGE_RULES) -> tup
             problems.append(f"{label}:{node.start_mark.line + 1}: rule {n}: {wrong[0]}")
         else:
             avoid = "avoid" in entry
-            rules.append(Rule(tuple(entry["pages"]), avoid, _phrases(entry["avoid" if avoid else "need"]),
-                              entry["why"], entry.get("when"), entry.get("say")))
+            rules.append(
+                Rule(
+                    tuple(entry["pages"]),
+                    avoid,
+                    _phrases(entry["avoid" if avoid else "need"]),
+                    entry["why"],
+                    entry.get("when"),
+                    entry.get("say"),
+                )
+            )
     return rules, problems
 
 
@@ -99,11 +110,11 @@ def page_problems(src: Source, rule: Rule) -> list[str]:
         found = pattern(words).search(src.text)
         if rule.avoid and found:
             line = src.text.count("\n", 0, found.start()) + 1
-            instead = f" — write \"{rule.say}\" instead" if rule.say else ""
-            problems.append(f"{src.label}:{line}: says \"{' '.join(found.group().split())}\", but {rule.why}{instead}")
+            instead = f' — write "{rule.say}" instead' if rule.say else ""
+            problems.append(f'{src.label}:{line}: says "{" ".join(found.group().split())}", but {rule.why}{instead}')
         elif not rule.avoid and not found:
-            because = f" but says \"{rule.when}\"" if rule.when else ""
-            problems.append(f"{src.label}: does not say \"{words}\"{because} — {rule.why}")
+            because = f' but says "{rule.when}"' if rule.when else ""
+            problems.append(f'{src.label}: does not say "{words}"{because} — {rule.why}')
     return problems
 
 

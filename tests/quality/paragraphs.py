@@ -14,6 +14,7 @@ A paragraph shorter than `paragraph_min_words` (settings.yml) only gets the sent
 formula is unreliable on a few words (one long medical word can push a 10-word line to grade 14),
 while a long sentence is long at any paragraph size.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,8 +39,8 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%-]*")
 
 @dataclass
 class Paragraph:
-    line: int                       # line in the Markdown file where it starts (1-based)
-    pieces: list[tuple[int, str]]   # (line, cleaned text) for each source line
+    line: int  # line in the Markdown file where it starts (1-based)
+    pieces: list[tuple[int, str]]  # (line, cleaned text) for each source line
 
     @property
     def text(self) -> str:
@@ -122,13 +123,15 @@ def paragraphs(src: Source) -> list[Paragraph]:
             in_html = True
             close()
             continue
-        if stripped.startswith(("#", "|", "!!!", "???", "*[", "---")) or re.match(r"^(\{\{|\{%).*(\}\}|%\})$", stripped):
+        if stripped.startswith(("#", "|", "!!!", "???", "*[", "---")) or re.match(
+            r"^(\{\{|\{%).*(\}\}|%\})$", stripped
+        ):
             close()  # headings, tables, box titles, abbreviations, rules, whole-line macros
             continue
         item = LIST_MARKER.match(stripped)
         if item:
             close()
-            stripped = stripped[item.end():]
+            stripped = stripped[item.end() :]
         text = clean(stripped)
         if current is None:
             current = Paragraph(number, [])
@@ -152,13 +155,17 @@ def problems(src: Source, settings: dict) -> list[str]:
         for line, sentence in para.sentences():
             n = word_count(sentence)
             if n > max_words:
-                out.append(f"{src.label}:{line}: sentence has {n} words (limit {max_words}) — split it into"
-                           f" shorter ones: \"{start_of(sentence, 20)}\"")
+                out.append(
+                    f"{src.label}:{line}: sentence has {n} words (limit {max_words}) — split it into"
+                    f' shorter ones: "{start_of(sentence, 20)}"'
+                )
         if word_count(para.text) >= min_words:
             g = para.grade()
             if g > max_grade:
-                out.append(f"{src.label}:{para.line}: paragraph reading grade {g:.1f} is above {max_grade:g} —"
-                           f" use shorter sentences and everyday words: \"{start_of(para.text)}\"")
+                out.append(
+                    f"{src.label}:{para.line}: paragraph reading grade {g:.1f} is above {max_grade:g} —"
+                    f' use shorter sentences and everyday words: "{start_of(para.text)}"'
+                )
     return out
 
 

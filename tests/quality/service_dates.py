@@ -4,6 +4,7 @@ Phone numbers and opening hours change without notice, and a wrong number on the
 reader at the worst moment. So, like a page's review date, a date checked too long ago warns first
 (ContentWarning), then fails; the limits are in settings.yml.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -22,26 +23,39 @@ def checked_dates(crisis: dict[str, CrisisCountry]) -> Iterator[tuple[str, str, 
     """(key path, what it is, date) for every `checked:` in `crisis`, in file order."""
     for code, country in crisis.items():
         for n, access in enumerate(country.emergency_access or []):
-            yield f"crisis.{code}.emergency_access[{n}].checked", f"emergency {country.emergency} by {access.way}", access.checked
+            yield (
+                f"crisis.{code}.emergency_access[{n}].checked",
+                f"emergency {country.emergency} by {access.way}",
+                access.checked,
+            )
         for n, service in enumerate(country.services):
             yield f"crisis.{code}.services[{n}].checked", service.name, service.checked
             for m, access in enumerate(service.deaf_access or []):
-                yield (f"crisis.{code}.services[{n}].deaf_access[{m}].checked",
-                       f"{service.name} by {access.way}", access.checked)
+                yield (
+                    f"crisis.{code}.services[{n}].deaf_access[{m}].checked",
+                    f"{service.name} by {access.way}",
+                    access.checked,
+                )
 
 
-def stale_checks(crisis: dict[str, CrisisCountry], label: str, today: dt.date,
-                 warn_months: int, max_months: int) -> list[str]:
+def stale_checks(
+    crisis: dict[str, CrisisCountry], label: str, today: dt.date, warn_months: int, max_months: int
+) -> list[str]:
     """One failing line per date older than max_months; a ContentWarning per date older than warn_months."""
     problems = []
     for key, what, checked in checked_dates(crisis):
         if months_later(checked, max_months) < today:
-            problems.append(f"{label}: {key}: {what} was last checked on {checked}, more than"
-                            f" {max_months} months ago — {FIX}")
+            problems.append(
+                f"{label}: {key}: {what} was last checked on {checked}, more than {max_months} months ago — {FIX}"
+            )
         elif months_later(checked, warn_months) < today:
-            warnings.warn(ContentWarning(
-                f"{label}: {key}: {what} was last checked on {checked} — re-check it before"
-                f" {months_later(checked, max_months)}"), stacklevel=2)
+            warnings.warn(
+                ContentWarning(
+                    f"{label}: {key}: {what} was last checked on {checked} — re-check it before"
+                    f" {months_later(checked, max_months)}"
+                ),
+                stacklevel=2,
+            )
     return problems
 
 

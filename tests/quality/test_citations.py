@@ -2,6 +2,7 @@
 
 An unknown key in cite() already stops the build: tests/build/test_macros.py ("unknown citation") tests that.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,7 @@ def test_bibliography_entry_without_a_findable_link_stops_the_build(tmp_path: Pa
     (tmp_path / BIBLIOGRAPHY).write_text(
         f"nolink2020:\n{ENTRY}"
         f"baddoi2020:\n{ENTRY}  doi: https://doi.org/10.1000/xyz\n"
-        f"badpmid2020:\n{ENTRY}  pmid: \"PMID12345\"\n"
+        f'badpmid2020:\n{ENTRY}  pmid: "PMID12345"\n'
         f"httpurl2020:\n{ENTRY}  url: http://example.org/paper\n",
         encoding="utf-8",
     )
@@ -46,8 +47,10 @@ def test_bibliography_entry_without_a_findable_link_stops_the_build(tmp_path: Pa
 
 def test_unused_sources_are_listed_as_warnings(site: Path, pages: list[Source]) -> None:
     """A warning, not a failure, for editors; but the warning must be true: no page lists a source it names."""
-    fail_on(listed_anyway(site, pages, unused_keys(ROOT, pages), load(ROOT, BIBLIOGRAPHY, Bibliography)),
-            "sources the unused-source warning names, though a page lists them")
+    fail_on(
+        listed_anyway(site, pages, unused_keys(ROOT, pages), load(ROOT, BIBLIOGRAPHY, Bibliography)),
+        "sources the unused-source warning names, though a page lists them",
+    )
     for line in unused_sources(ROOT, pages):
         warnings.warn(ContentWarning(line), stacklevel=1)
 
@@ -55,13 +58,17 @@ def test_unused_sources_are_listed_as_warnings(site: Path, pages: list[Source]) 
 def test_a_source_a_page_lists_cannot_be_called_unused(site: Path, pages: list[Source]) -> None:
     """Bad example: weissman2000, which What is IPT? lists, handed to the cross-check as if unused."""
     found = listed_anyway(site, pages, ["weissman2000"], load(ROOT, BIBLIOGRAPHY, Bibliography))
-    assert "macros/data/bibliography.yml: source 'weissman2000' is called unused, but docs/what-is-ipt.md lists it" \
-        " — the unused-source check (tests/quality/citations.py) misread how that page cites it" in found, found
+    assert (
+        "macros/data/bibliography.yml: source 'weissman2000' is called unused, but docs/what-is-ipt.md lists it"
+        " — the unused-source check (tests/quality/citations.py) misread how that page cites it" in found
+    ), found
 
 
 def test_an_unused_source_is_named_with_its_line(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/page.md").write_text('---\ntitle: T\n---\nText {{ cite("used2020", \'also2020\') }}.\n', encoding="utf-8")
+    (tmp_path / "docs/page.md").write_text(
+        "---\ntitle: T\n---\nText {{ cite(\"used2020\", 'also2020') }}.\n", encoding="utf-8"
+    )
     (tmp_path / BIBLIOGRAPHY).parent.mkdir(parents=True)
     (tmp_path / BIBLIOGRAPHY).write_text(f"used2020:\n{ENTRY}also2020:\n{ENTRY}spare2020:\n{ENTRY}", encoding="utf-8")
     assert unused_sources(tmp_path, sources(tmp_path)) == [
@@ -72,7 +79,9 @@ def test_an_unused_source_is_named_with_its_line(tmp_path: Path) -> None:
 
 def test_real_articles_cite_enough_sources(site: Path, pages: list[Source], settings: dict) -> None:
     for name in settings["evidence_pages"] + settings["sources_not_required"]:
-        assert (ROOT / "docs" / name).is_file(), f"macros/data/editorial/settings.yml names docs/{name}, which does not exist"
+        assert (ROOT / "docs" / name).is_file(), (
+            f"macros/data/editorial/settings.yml names docs/{name}, which does not exist"
+        )
     fail_on(too_few_sources(site, pages, settings), "articles with too few sources")
 
 

@@ -5,6 +5,7 @@ Readers trust a page more when it says a doctor or psychologist reviewed it, so 
 true. The check reads the text readers get (the built HTML), so a claim from a macro or a template
 counts too. A sentence that denies review ("has not been reviewed by a clinician") is not a claim.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ from support.site_pages import Source, article_content, built_path, sources
 
 from .report import fail_on
 
-CLINICIAN = (r"(?:clinicians?|doctors?|GPs?|psychologists?|psychiatrists?|therapists?|nurses?|physicians?"
-             r"|(?:medical|clinical|health) (?:experts?|professionals?|advisers?|advisors?|team|staff))")
+CLINICIAN = (
+    r"(?:clinicians?|doctors?|GPs?|psychologists?|psychiatrists?|therapists?|nurses?|physicians?"
+    r"|(?:medical|clinical|health) (?:experts?|professionals?|advisers?|advisors?|team|staff))"
+)
 CLAIM = re.compile(
     rf"\b(?:reviewed|checked|approved|verified|vetted|written|co-written)\s+(?:and\s+\w+\s+)?by\s+"
     rf"(?:an?\s+|our\s+|the\s+)?(?:\w+\s+){{0,2}}?{CLINICIAN}\b"
@@ -50,7 +53,7 @@ def unbacked_claims(site: Path, pages: list[Source]) -> list[str]:
             continue
         body = article_content(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser"))
         problems += [
-            f"{src.label}: says \"{sentence[:90]}\" but its front matter has no reviewed_by — add reviewed_by"
+            f'{src.label}: says "{sentence[:90]}" but its front matter has no reviewed_by — add reviewed_by'
             " (name and role of the clinician who reviewed it) or remove the claim"
             for sentence in claims(body.get_text(" ") if body else "")
         ]
@@ -78,11 +81,14 @@ def test_an_unbacked_claim_fails_and_names_the_page(project: Project) -> None:
     assert project.build().returncode == 0
     problems = unbacked_claims(project.path / "site", sources(project.path))
     assert problems == [
-        f"{page}: says \"This page was reviewed by a doctor.\" but its front matter has no reviewed_by"
+        f'{page}: says "This page was reviewed by a doctor." but its front matter has no reviewed_by'
         " — add reviewed_by (name and role of the clinician who reviewed it) or remove the claim"
     ]
-    project.write(page, source.replace("\nlast_reviewed:", "\nreviewed_by:\n  name: Dr A Person\n  role: GP\nlast_reviewed:", 1)
-                  + "\nThis page was reviewed by a doctor.\n")
+    project.write(
+        page,
+        source.replace("\nlast_reviewed:", "\nreviewed_by:\n  name: Dr A Person\n  role: GP\nlast_reviewed:", 1)
+        + "\nThis page was reviewed by a doctor.\n",
+    )
     result = project.build()
     assert result.returncode == 0, "\n".join(error_lines(result))
     assert unbacked_claims(project.path / "site", sources(project.path)) == []

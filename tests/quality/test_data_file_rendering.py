@@ -1,4 +1,5 @@
 """8. The deployed site takes the finder address and the crisis numbers from the data file, nowhere else."""
+
 from __future__ import annotations
 
 import re
@@ -45,10 +46,14 @@ def test_finder_and_crisis_number_come_from_the_data_file(project: Project) -> N
     crisis = built(site, "get-help-now.md").select_one("article")
     assert NEW_NUMBER in crisis.get_text(" ")
     new_digits = re.sub(r"[^0-9+]", "", NEW_NUMBER)
-    assert crisis.select(f'a[href="tel:{new_digits}"], a[href="sms:{new_digits}"]'), "the new number is not a call or text link"
+    assert crisis.select(f'a[href="tel:{new_digits}"], a[href="sms:{new_digits}"]'), (
+        "the new number is not a call or text link"
+    )
 
     old_digits = re.sub(r"[^0-9+]", "", old_number)
     for html in site.rglob("*.html"):
         page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         assert old_number not in page.get_text(" "), f"{html}: still shows {old_number}"
-        assert not page.select(f'a[href="tel:{old_digits}"], a[href="sms:{old_digits}"]'), f"{html}: still links {old_number}"
+        assert not page.select(f'a[href="tel:{old_digits}"], a[href="sms:{old_digits}"]'), (
+            f"{html}: still links {old_number}"
+        )

@@ -1,4 +1,5 @@
 """3. Front matter of every page, all problems at once, with the line of the key. 4. Review dates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,10 @@ from support.site_pages import Source, sources
 from .front_matter import front_matter_problems, overdue_problems
 from .report import ContentWarning, fail_on
 
-LONG = ("A description that goes on and on about interpersonal psychotherapy, far longer than any"
-        " search engine would ever show, and longer than the limit of 160 characters we set.")
+LONG = (
+    "A description that goes on and on about interpersonal psychotherapy, far longer than any"
+    " search engine would ever show, and longer than the limit of 160 characters we set."
+)
 BAD = f"""---
 description: {LONG}
 last_reviewed: 2026-06-01
@@ -43,8 +46,13 @@ def test_every_front_matter_problem_is_reported_at_its_key(tmp_path: Path) -> No
     write(tmp_path, "bad.md", BAD)
     write(tmp_path, "no-front-matter.md", "# Just a heading\n")
     write(tmp_path, "broken-yaml.md", "---\ntitle: Broken\ndescription: [unclosed\n---\n")
-    write(tmp_path, "overlong.md", BAD.replace("review_due: 2026-01-01", "review_due: 2030-01-01")
-          .replace("description: A description", "title: Ok\ndescription: Fine, short and clear enough.\n#"))
+    write(
+        tmp_path,
+        "overlong.md",
+        BAD.replace("review_due: 2026-01-01", "review_due: 2030-01-01").replace(
+            "description: A description", "title: Ok\ndescription: Fine, short and clear enough.\n#"
+        ),
+    )
     (tmp_path / "docs/templates").mkdir()
     write(tmp_path, "templates/skipped.md", "no front matter, but templates are not pages")
     assert problems_in(tmp_path) == [
@@ -63,14 +71,19 @@ def test_every_front_matter_problem_is_reported_at_its_key(tmp_path: Path) -> No
 
 # --- 4. freshness --------------------------------------------------------------------------------
 
+
 def test_no_real_page_is_overdue(pages: list[Source], settings: dict) -> None:
     today = dt.date.today()
-    fail_on([l for src in pages for l in overdue_problems(src, today, settings["review_warning_days"])],
-            "pages past their review date")
+    fail_on(
+        [l for src in pages for l in overdue_problems(src, today, settings["review_warning_days"])],
+        "pages past their review date",
+    )
 
 
 def test_overdue_page_fails_and_page_due_soon_warns(tmp_path: Path) -> None:
-    page = "---\ntitle: T\ndescription: A page that needs a review.\nlast_reviewed: 2025-01-10\nreview_due: {due}\n---\n"
+    page = (
+        "---\ntitle: T\ndescription: A page that needs a review.\nlast_reviewed: 2025-01-10\nreview_due: {due}\n---\n"
+    )
     write(tmp_path, "late.md", page.format(due="2027-02-28"))
     write(tmp_path, "soon.md", page.format(due="2027-04-30"))
     write(tmp_path, "later.md", page.format(due="2027-05-01"))
@@ -83,4 +96,6 @@ def test_overdue_page_fails_and_page_due_soon_warns(tmp_path: Path) -> None:
     with pytest.warns(ContentWarning) as caught:
         assert overdue_problems(soon, today, 60) == []
         assert overdue_problems(later, today, 60) == []
-    assert [str(w.message) for w in caught] == ["docs/soon.md:5: review due on 2027-04-30, in 60 days — plan the review"]
+    assert [str(w.message) for w in caught] == [
+        "docs/soon.md:5: review due on 2027-04-30, in 60 days — plan the review"
+    ]

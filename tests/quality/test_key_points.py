@@ -1,18 +1,20 @@
 """Key points at the top of each article: plain language, main facts first."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from .key_points import FIGURE, figure, key_point_figures_not_in_body, missing_key_points
-from support.site_pages import read_source, sources
-from .report import fail_on
 from conftest import ROOT
+from support.site_pages import read_source, sources
+
+from .key_points import FIGURE, figure, key_point_figures_not_in_body, missing_key_points
+from .report import fail_on
 
 GOOD = '---\ntitle: T\n---\n\n# T\n\n!!! abstract "Key points"\n\n    - One.\n\n## First section\n'
 LATE = '---\ntitle: T\n---\n\n# T\n\n## First section\n\n!!! abstract "Key points"\n\n    - One.\n'
-NONE = '---\ntitle: T\n---\n\n# T\n\nText.\n\n## First section\n'
+NONE = "---\ntitle: T\n---\n\n# T\n\nText.\n\n## First section\n"
 
 
 def test_real_articles_start_with_key_points(settings: dict) -> None:
@@ -25,9 +27,9 @@ def test_missing_or_late_key_points_are_reported(tmp_path: Path, settings: dict)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     pages = [read_source(tmp_path, tmp_path / "docs" / n) for n in ("good.md", "late.md", "none.md")]
     assert missing_key_points(pages, settings) == [
-        "docs/late.md:7: the Key points box comes after the first section — put `!!! abstract \"Key points\"`"
+        'docs/late.md:7: the Key points box comes after the first section — put `!!! abstract "Key points"`'
         " with 3 to 5 short bullet points right after the title (see docs/templates/article.md)",
-        "docs/none.md: no Key points box — put `!!! abstract \"Key points\"` with 3 to 5 short bullet points"
+        'docs/none.md: no Key points box — put `!!! abstract "Key points"` with 3 to 5 short bullet points'
         " right after the title (see docs/templates/article.md)",
     ]
 
@@ -36,21 +38,24 @@ def test_real_key_points_give_only_figures_their_page_gives(pages: list) -> None
     fail_on(key_point_figures_not_in_body(pages), "Key points with a figure the page body never gives")
 
 
-@pytest.mark.parametrize("text, figures", [
-    ("7 in 10 people", ["7 in 10"]),
-    ("seven in ten people", ["7 in 10"]),
-    ("about one in four", ["1 in 4"]),
-    ("3 out of 4 teens", ["3 in 4"]),
-    ("37.5% recovered", ["37.5%"]),
-    ("37.5 in 100 recovered", ["37.5%"]),
-    ("40 per cent", ["40%"]),
-    ("12 to 16 weekly sessions", ["12 to 16"]),
-    ("12–16 sessions", ["12 to 16"]),
-    ("over 1,400 people in the 1970s", ["1400", "1970s"]),
-    ("aged 70 or over, for 18 months", ["70", "18"]),
-    ("it can take time to find one; ask more than one", []),  # "one" alone is a word, not a figure
-    ("cuijpers2016 and COVID19", []),                         # digits inside a word are not figures
-])
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("7 in 10 people", ["7 in 10"]),
+        ("seven in ten people", ["7 in 10"]),
+        ("about one in four", ["1 in 4"]),
+        ("3 out of 4 teens", ["3 in 4"]),
+        ("37.5% recovered", ["37.5%"]),
+        ("37.5 in 100 recovered", ["37.5%"]),
+        ("40 per cent", ["40%"]),
+        ("12 to 16 weekly sessions", ["12 to 16"]),
+        ("12–16 sessions", ["12 to 16"]),
+        ("over 1,400 people in the 1970s", ["1400", "1970s"]),
+        ("aged 70 or over, for 18 months", ["70", "18"]),
+        ("it can take time to find one; ask more than one", []),  # "one" alone is a word, not a figure
+        ("cuijpers2016 and COVID19", []),  # digits inside a word are not figures
+    ],
+)
 def test_figures_are_read_as_numbers(text: str, figures: list[str]) -> None:
     assert [figure(m.group()) for m in FIGURE.finditer(text)] == figures
 

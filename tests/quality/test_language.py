@@ -1,4 +1,5 @@
 """6. Spelling (codespell, UK spelling) and discouraged mental-health phrases."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -55,6 +56,19 @@ def test_word_list_silences_a_real_word(tmp_path: Path) -> None:
 
 def test_every_required_phrase_is_listed() -> None:
     listed = {p.avoid for p in load_phrases()}
-    required = {"committed suicide", "suffers from", "suffering from", "a depressive", "mentally ill", "the mentally ill",
-                "crazy", "psycho", "schizo", "lunatic", "suicide victim", "successful suicide", "failed suicide"}
+    required = {
+        "committed suicide",
+        "suffers from",
+        "suffering from",
+        "a depressive",
+        "mentally ill",
+        "the mentally ill",
+        "crazy",
+        "psycho",
+        "schizo",
+        "lunatic",
+        "suicide victim",
+        "successful suicide",
+        "failed suicide",
+    }
     assert required <= listed, required - listed

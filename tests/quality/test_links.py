@@ -1,4 +1,5 @@
 """1. Links MkDocs does not check: raw HTML, macro output and the theme, in the built HTML."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -61,7 +62,18 @@ def test_broken_raw_html_links_are_reported_with_file_and_line(project: Project)
 
 def test_url_form_rules() -> None:
     good = ["https://www.nhs.uk/talk", "tel:+4411612", "sms:85258", "mailto:help@example.org", "../x/", "#top", "x.svg"]
-    bad = ["http://nhs.uk", "https://", "https://nhs", "https://nhs.uk:99999/", "https://a b.org",
-           "//nhs.uk/x", "javascript:alert(1)", "data:text/html,hi", "tel:0800 11", "mailto:nobody", "ftp://x.org"]
+    bad = [
+        "http://nhs.uk",
+        "https://",
+        "https://nhs",
+        "https://nhs.uk:99999/",
+        "https://a b.org",
+        "//nhs.uk/x",
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "tel:0800 11",
+        "mailto:nobody",
+        "ftp://x.org",
+    ]
     assert [u for u in good if url_problem(u)] == []
     assert [u for u in bad if not url_problem(u)] == []

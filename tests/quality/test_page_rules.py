@@ -1,4 +1,5 @@
 """Page rules (macros/data/editorial/page-rules.yml): safety wording and corrected claims stay as checked."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -49,15 +50,20 @@ def problems(pages: list[Source], rules_text: str) -> list[str]:
 
 
 def test_real_pages_keep_every_page_rule(pages: list[Source]) -> None:
-    fail_on(problems(pages, (ROOT / PAGE_RULES).read_text(encoding="utf-8")),
-            f"pages that break a rule of {PAGE_RULES} (safety wording, corrected claims)")
+    fail_on(
+        problems(pages, (ROOT / PAGE_RULES).read_text(encoding="utf-8")),
+        f"pages that break a rule of {PAGE_RULES} (safety wording, corrected claims)",
+    )
 
 
 def test_pages_that_break_the_rules_get_one_line_each(tmp_path: Path) -> None:
-    pages = docs(tmp_path, {
-        "teen.md": "## Will the therapist tell my parents?\n\nMostly,\nyes. UK guidance agrees.",
-        "help.md": "Think of a recent argument. NICE (UK) says so.",
-    })
+    pages = docs(
+        tmp_path,
+        {
+            "teen.md": "## Will the therapist tell my parents?\n\nMostly,\nyes. UK guidance agrees.",
+            "help.md": "Think of a recent argument. NICE (UK) says so.",
+        },
+    )
     assert problems(pages, RULES) == [
         'docs/teen.md:9: says "Mostly, yes", but teenagers must know what stays private — write "Mostly, no" instead',
         'docs/teen.md:10: says "UK guidance", but NICE guidance applies in England',
@@ -69,10 +75,13 @@ def test_pages_that_break_the_rules_get_one_line_each(tmp_path: Path) -> None:
 
 
 def test_pages_that_keep_the_rules_pass(tmp_path: Path) -> None:
-    pages = docs(tmp_path, {
-        "teen.md": "Mostly, no. If home is not safe, see [abuse help](get-help-now.md#abuse).",
-        "help.md": "Map your people.",  # no argument here, so the link is not needed
-    })
+    pages = docs(
+        tmp_path,
+        {
+            "teen.md": "Mostly, no. If home is not safe, see [abuse help](get-help-now.md#abuse).",
+            "help.md": "Map your people.",  # no argument here, so the link is not needed
+        },
+    )
     assert problems(pages, RULES) == []
 
 
@@ -109,36 +118,67 @@ def test_the_real_file_has_rules_of_both_kinds() -> None:
     assert {rule.avoid for rule in REAL_RULES} == {True, False}
 
 
-@pytest.mark.parametrize(("rules", "problem"), [
-    ("- pages: [teen.md]\n  avoid: x\n  why: y\n  sya: z\n", "rule 1: sya: unknown key — use pages, avoid or need, when, why, say"),
-    ("- pages: [teen.md]\n  aviod: x\n  why: y\n", "rule 1: aviod: unknown key — use pages, avoid or need, when, why, say"),
-    ("- pages: [teen.md]\n  avoid: x\n  need: y\n  why: z\n", "rule 1: give exactly one of avoid or need"),
-    ("- pages: [teen.md]\n  why: z\n", "rule 1: give exactly one of avoid or need"),
-    ("- pages: [teen.md]\n  avoid: x\n",
-     "rule 1: why: this key is missing — say what goes wrong without the rule, or what the source says"),
-    ("- pages: [teen.md]\n  need: x\n  why: y\n  say: z\n",
-     "rule 1: say: goes only with avoid — with need, the words to write are the need words; give the reason in why"),
-    ("- pages: [tean.md]\n  avoid: x\n  why: y\n", "rule 1: pages: docs/tean.md does not exist — check the file name"),
-    ("- pages: teen.md\n  avoid: x\n  why: y\n", "rule 1: pages: must be a list of files in docs/, like [self-help.md]"),
-    ("- pages: [teen.md]\n  avoid: ''\n  why: y\n",
-     "rule 1: avoid: must be some words in quotes, or a list of them like [\"one\", \"another\"]"),
-    ("- pages: [teen.md]\n  need: []\n  why: y\n",
-     "rule 1: need: must be some words in quotes, or a list of them like [\"one\", \"another\"]"),
-    ("- pages: [teen.md]\n  avoid: x\n  why: y\n  when: 3\n", "rule 1: when: must be some words"),
-    ("- pages: [teen.md]\n  avoid: x\n  why: y\n\n- just words\n", "rule 2: is not a rule — start it with '- pages:' like the rules above it"),
-])
+@pytest.mark.parametrize(
+    ("rules", "problem"),
+    [
+        (
+            "- pages: [teen.md]\n  avoid: x\n  why: y\n  sya: z\n",
+            "rule 1: sya: unknown key — use pages, avoid or need, when, why, say",
+        ),
+        (
+            "- pages: [teen.md]\n  aviod: x\n  why: y\n",
+            "rule 1: aviod: unknown key — use pages, avoid or need, when, why, say",
+        ),
+        ("- pages: [teen.md]\n  avoid: x\n  need: y\n  why: z\n", "rule 1: give exactly one of avoid or need"),
+        ("- pages: [teen.md]\n  why: z\n", "rule 1: give exactly one of avoid or need"),
+        (
+            "- pages: [teen.md]\n  avoid: x\n",
+            "rule 1: why: this key is missing — say what goes wrong without the rule, or what the source says",
+        ),
+        (
+            "- pages: [teen.md]\n  need: x\n  why: y\n  say: z\n",
+            "rule 1: say: goes only with avoid — with need, the words to write are the need words; give the reason in why",
+        ),
+        (
+            "- pages: [tean.md]\n  avoid: x\n  why: y\n",
+            "rule 1: pages: docs/tean.md does not exist — check the file name",
+        ),
+        (
+            "- pages: teen.md\n  avoid: x\n  why: y\n",
+            "rule 1: pages: must be a list of files in docs/, like [self-help.md]",
+        ),
+        (
+            "- pages: [teen.md]\n  avoid: ''\n  why: y\n",
+            'rule 1: avoid: must be some words in quotes, or a list of them like ["one", "another"]',
+        ),
+        (
+            "- pages: [teen.md]\n  need: []\n  why: y\n",
+            'rule 1: need: must be some words in quotes, or a list of them like ["one", "another"]',
+        ),
+        ("- pages: [teen.md]\n  avoid: x\n  why: y\n  when: 3\n", "rule 1: when: must be some words"),
+        (
+            "- pages: [teen.md]\n  avoid: x\n  why: y\n\n- just words\n",
+            "rule 2: is not a rule — start it with '- pages:' like the rules above it",
+        ),
+    ],
+)
 def test_a_bad_rule_is_one_clear_line(tmp_path: Path, rules: str, problem: str) -> None:
     pages = docs(tmp_path, {"teen.md": "Mostly, yes."})
     line = rules.count("\n", 0, rules.rindex("- ")) + 1  # the line the faulty rule starts on
     assert problems(pages, rules) == [f"{PAGE_RULES}:{line}: {problem}"]
 
 
-@pytest.mark.parametrize(("rules", "problem"), [
-    ("- pages: [teen.md]\n  avoid: [x\n",
-     ":3: this is not valid YAML (expected ',' or ']', but got '<stream end>') — check indentation, colons and quotes"),
-    ("pages: [teen.md]\n", ": must be a list of rules, each starting with '- pages:'"),
-    ("", ": must be a list of rules, each starting with '- pages:'"),
-])
+@pytest.mark.parametrize(
+    ("rules", "problem"),
+    [
+        (
+            "- pages: [teen.md]\n  avoid: [x\n",
+            ":3: this is not valid YAML (expected ',' or ']', but got '<stream end>') — check indentation, colons and quotes",
+        ),
+        ("pages: [teen.md]\n", ": must be a list of rules, each starting with '- pages:'"),
+        ("", ": must be a list of rules, each starting with '- pages:'"),
+    ],
+)
 def test_a_broken_file_is_one_clear_line(tmp_path: Path, rules: str, problem: str) -> None:
     pages = docs(tmp_path, {"teen.md": "Mostly, yes."})
     assert problems(pages, rules) == [PAGE_RULES + problem]

@@ -1,4 +1,5 @@
 """5. Reading level of each article's body text, from the built HTML (offline: no NLTK download)."""
+
 from __future__ import annotations
 
 import re
@@ -31,11 +32,17 @@ def grades(site: Path, pages: list[Source]) -> dict[str, tuple[float, int]]:
 
 
 def too_hard(grades: dict[str, tuple[float, int]], limit: float) -> list[str]:
-    return [f"{page}: reading grade {g:.1f} is above {limit:g} — use shorter sentences and everyday words"
-            " (the table after the test run shows every page)" for page, (g, _) in sorted(grades.items()) if g > limit]
+    return [
+        f"{page}: reading grade {g:.1f} is above {limit:g} — use shorter sentences and everyday words"
+        " (the table after the test run shows every page)"
+        for page, (g, _) in sorted(grades.items())
+        if g > limit
+    ]
 
 
-def test_real_articles_are_easy_to_read(site: Path, pages: list[Source], settings: dict, offline_textstat: list) -> None:
+def test_real_articles_are_easy_to_read(
+    site: Path, pages: list[Source], settings: dict, offline_textstat: list
+) -> None:
     found = grades(site, pages)
     assert len(found) >= 10
     by_label = {src.label: src for src in pages}
@@ -74,8 +81,15 @@ def test_body_text_leaves_out_what_is_not_prose(site: Path, shared_content: dict
         assert [f for f in firsts if f in " ".join(body.split())] == []
     unmarked = " ".join(readability.body_text(glossary.replace("ipt-article-footer", "unmarked-footer")).split())
     assert [f for f in firsts if f in unmarked] == firsts
-    for absent in ("Sources", "doi:", "Key points", "Last reviewed", shared_content["finder"]["heading"],
-                   "What is interpersonal psychotherapy?", "¶"):
+    for absent in (
+        "Sources",
+        "doi:",
+        "Key points",
+        "Last reviewed",
+        shared_content["finder"]["heading"],
+        "What is interpersonal psychotherapy?",
+        "¶",
+    ):
         assert absent not in text, absent
     assert not re.search(r"\[\d+\]", text), "citation numbers are not words"
 
@@ -110,16 +124,22 @@ DENSE = [
 ]
 
 
-def test_every_sentence_and_paragraph_is_easy_to_read(pages: list[Source], settings: dict, offline_textstat: list) -> None:
+def test_every_sentence_and_paragraph_is_easy_to_read(
+    pages: list[Source], settings: dict, offline_textstat: list
+) -> None:
     found = [p for src in pages for p in paragraphs.problems(src, settings)]
     assert sum(len(paragraphs.paragraphs(src)) for src in pages) > 200, "the pages' paragraphs were not found"
     assert offline_textstat == []
-    fail_on(found, f"sentences over {settings['sentence_words_max']} words or paragraphs above grade"
-                   f" {settings['paragraph_grade_max']:g}")
+    fail_on(
+        found,
+        f"sentences over {settings['sentence_words_max']} words or paragraphs above grade"
+        f" {settings['paragraph_grade_max']:g}",
+    )
 
 
 def test_a_dense_paragraph_in_an_easy_page_fails_with_its_line_and_sentences(
-        project: Project, settings: dict, offline_textstat: list) -> None:
+    project: Project, settings: dict, offline_textstat: list
+) -> None:
     before = next(s for s in sources(project.path) if s.uri == "online-ipt.md")
     assert paragraphs.problems(before, settings) == [], "the page must pass before the dense paragraph is added"
     text = before.text
@@ -133,11 +153,14 @@ def test_a_dense_paragraph_in_an_easy_page_fails_with_its_line_and_sentences(
     grade = next(p for p in paragraphs.paragraphs(src) if p.line == line).grade()
     assert grade > settings["paragraph_grade_max"]
     assert found == [
-        *(f"docs/online-ipt.md:{line}: sentence has {n} words (limit {settings['sentence_words_max']}) — split it"
-          f" into shorter ones: \"{' '.join(s.split()[:20])} …\"" for s, n in zip(DENSE, words, strict=True)),
+        *(
+            f"docs/online-ipt.md:{line}: sentence has {n} words (limit {settings['sentence_words_max']}) — split it"
+            f' into shorter ones: "{" ".join(s.split()[:20])} …"'
+            for s, n in zip(DENSE, words, strict=True)
+        ),
         f"docs/online-ipt.md:{line}: paragraph reading grade {grade:.1f} is above {settings['paragraph_grade_max']:g} —"
-        " use shorter sentences and everyday words: \"Notwithstanding considerable methodological heterogeneity across"
-        " the published literature, contemporary meta-analytic investigations consistently …\"",
+        ' use shorter sentences and everyday words: "Notwithstanding considerable methodological heterogeneity across'
+        ' the published literature, contemporary meta-analytic investigations consistently …"',
     ]
     # Averaged over the whole page, the text is still easy enough: the gap the paragraph limit closes.
     body = readability.grade(" ".join(p.text for p in paragraphs.paragraphs(src)))
@@ -145,23 +168,46 @@ def test_a_dense_paragraph_in_an_easy_page_fails_with_its_line_and_sentences(
     assert offline_textstat == []
 
 
-def test_a_long_sentence_is_reported_at_the_line_it_starts_on(tmp_path: Path, settings: dict, offline_textstat: list) -> None:
+def test_a_long_sentence_is_reported_at_the_line_it_starts_on(
+    tmp_path: Path, settings: dict, offline_textstat: list
+) -> None:
     long_sentence = "This " + " ".join(["word"] * 19) + "\n" + " ".join(["more"] * 17) + "."
     text = f"---\ntitle: T\n---\n\n# T\n\nA short one. {long_sentence} Then a short one.\n"
     src = Source(path=tmp_path / "t.md", label="docs/t.md", uri="t.md", text=text)
     assert paragraphs.problems(src, settings) == [
         f"docs/t.md:7: sentence has 37 words (limit {settings['sentence_words_max']}) — split it into shorter ones:"
-        f" \"This {' '.join(['word'] * 19)} …\""
+        f' "This {" ".join(["word"] * 19)} …"'
     ]
 
 
 def test_tables_code_headings_html_and_macros_are_not_prose(tmp_path: Path, settings: dict) -> None:
     long = " ".join(["interdisciplinary"] * 35)
-    text = "\n".join([
-        "---", f"title: {long}", "---", "", f"# {long}", "", f"| {long} | x |", "|---|---|", f"| {long} | y |", "",
-        "```", long, "```", "", f'<svg><title>{long}</title></svg>', "", '{{ cite("a") }}', "",
-        f'!!! note "{long}"', "", f"    Kept {{{{ cite({long!r}) }}}} short. See [the page]({'x' * 200}.md).", "",
-    ])
+    text = "\n".join(
+        [
+            "---",
+            f"title: {long}",
+            "---",
+            "",
+            f"# {long}",
+            "",
+            f"| {long} | x |",
+            "|---|---|",
+            f"| {long} | y |",
+            "",
+            "```",
+            long,
+            "```",
+            "",
+            f"<svg><title>{long}</title></svg>",
+            "",
+            '{{ cite("a") }}',
+            "",
+            f'!!! note "{long}"',
+            "",
+            f"    Kept {{{{ cite({long!r}) }}}} short. See [the page]({'x' * 200}.md).",
+            "",
+        ]
+    )
     src = Source(path=tmp_path / "t.md", label="docs/t.md", uri="t.md", text=text)
     assert [p.text for p in paragraphs.paragraphs(src)] == ["Kept short. See the page."]
     assert paragraphs.problems(src, settings) == []
@@ -169,8 +215,9 @@ def test_tables_code_headings_html_and_macros_are_not_prose(tmp_path: Path, sett
 
 def test_the_table_shows_each_page_s_hardest_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readability, "LAST_TABLE", readability.LAST_TABLE)  # keep the real pages' table for the summary
-    table = readability.grade_table({"docs/a.md": (6.0, 500), "docs/b.md": (7.0, 400)}, 8, 7,
-                                    {"docs/a.md": (9.4, 42), "docs/b.md": None})
+    table = readability.grade_table(
+        {"docs/a.md": (6.0, 500), "docs/b.md": (7.0, 400)}, 8, 7, {"docs/a.md": (9.4, 42), "docs/b.md": None}
+    )
     assert table.splitlines()[0].endswith("hardest paragraph")
     assert table.splitlines()[1] == "docs/a.md     6.0    500    9.4 (line 42)"
     assert table.splitlines()[2].endswith("-")

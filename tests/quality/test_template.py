@@ -1,4 +1,5 @@
 """The article template editors copy (docs/templates/article.md): never published, and valid as a page."""
+
 from __future__ import annotations
 
 from pathlib import Path

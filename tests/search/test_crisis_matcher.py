@@ -9,6 +9,7 @@ site/javascripts/crisis-search.js with the data the build writes into it. No pag
 - the reader's likely country (time zone + languages), the one guess both scripts use;
 - each country's line to talk to (macros/first_help.py), on a small data file of its own.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,14 @@ from support.site_pages import page_path
 from support.site_search import SiteSearch
 
 UNTUNED = yaml.safe_load((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
-PHRASES = sorted({form for group in read_shared_content()["crisis_search"]["phrases"].values()
-                  for p in group for form in (p, re.sub(r"['’]", "", p))})
+PHRASES = sorted(
+    {
+        form
+        for group in read_shared_content()["crisis_search"]["phrases"].values()
+        for p in group
+        for form in (p, re.sub(r"['’]", "", p))
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +47,9 @@ def v8(site: Path) -> MiniRacer:
 
 
 def shows(v8: MiniRacer, query: str, engine_says_help: bool = False) -> bool:
-    return v8.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(query)}, CRISIS_SEARCH_DATA, {json.dumps(engine_says_help)})")
+    return v8.eval(
+        f"IPTCrisisSearch.looksLikeCrisis({json.dumps(query)}, CRISIS_SEARCH_DATA, {json.dumps(engine_says_help)})"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +61,7 @@ def engine(site: Path) -> Callable[[str], bool]:
     def says_help(query: str) -> bool:
         items = search.answer(query)
         return bool(items) and items[0]["location"] == help_page and all(items[0]["terms"].values())
+
     return says_help
 
 
@@ -63,7 +73,9 @@ def test_the_card_shows_at_once_for_untuned_crisis_phrasings(v8: MiniRacer) -> N
     """From the words alone (before the search answers): every list of crisis phrasings together."""
     missed = [q for q in CRISIS if not shows(v8, q)]
     share = 1 - len(missed) / len(CRISIS)
-    assert share >= 0.9, f"the card showed for {share:.0%} of the crisis phrasings (at least 90 % needed); missed: {missed}"
+    assert share >= 0.9, (
+        f"the card showed for {share:.0%} of the crisis phrasings (at least 90 % needed); missed: {missed}"
+    )
 
 
 def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
@@ -92,8 +104,12 @@ ENGINE_CASES = [
 
 
 @pytest.mark.parametrize(("typed", "engine_says_help", "card"), ENGINE_CASES)
-def test_the_search_answer_is_a_second_signal_only(v8: MiniRacer, typed: str, engine_says_help: bool, card: bool) -> None:
-    assert shows(v8, typed, engine_says_help) is card, f"'{typed}' (search says help: {engine_says_help}): card should be {card}"
+def test_the_search_answer_is_a_second_signal_only(
+    v8: MiniRacer, typed: str, engine_says_help: bool, card: bool
+) -> None:
+    assert shows(v8, typed, engine_says_help) is card, (
+        f"'{typed}' (search says help: {engine_says_help}): card should be {card}"
+    )
 
 
 HELD_OUT = yaml.safe_load((ROOT / "tests/search/held-out-phrasings.yml").read_text(encoding="utf-8"))
@@ -122,9 +138,20 @@ def test_every_phrase_of_the_data_file_shows_the_card(v8: MiniRacer, phrase: str
 
 
 SLIPS = [
-    ("i want to dye", True), ("sucidal", True), ("suicdie", True), ("suiicidal", True), ("overdossed", True),
-    ("kill my slef", True), ("I can’t  COPE!!", True), ("strangeld", True),
-    ("homeless", False), ("hopeful", False), ("strange dreams", False), ("a", False), ("", False), ("   ", False),
+    ("i want to dye", True),
+    ("sucidal", True),
+    ("suicdie", True),
+    ("suiicidal", True),
+    ("overdossed", True),
+    ("kill my slef", True),
+    ("I can’t  COPE!!", True),
+    ("strangeld", True),
+    ("homeless", False),
+    ("hopeful", False),
+    ("strange dreams", False),
+    ("a", False),
+    ("", False),
+    ("   ", False),
 ]
 
 
@@ -137,24 +164,26 @@ def test_typing_slips(v8: MiniRacer, typed: str, card: bool) -> None:
 
 GUESSES = [
     ("America/New_York", ["en-US"], "US"),
-    ("US/Eastern", [], "US"),                   # an old alias name: browsers report either
+    ("US/Eastern", [], "US"),  # an old alias name: browsers report either
     ("America/Toronto", ["fr-CA"], "CA"),
-    ("Europe/London", ["en-US"], "GB"),         # the time zone wins over languages
+    ("Europe/London", ["en-US"], "GB"),  # the time zone wins over languages
     ("Europe/Dublin", [], "IE"),
     ("Australia/Sydney", ["en"], "AU"),
     ("Pacific/Auckland", ["mi"], "NZ"),
-    ("UTC", ["en-GB"], "GB"),                   # a zone that names no place: languages decide
+    ("UTC", ["en-GB"], "GB"),  # a zone that names no place: languages decide
     ("Etc/GMT+5", ["de", "en-NZ"], "NZ"),
     ("", ["en-AU"], "AU"),
-    ("UTC", ["en"], ""),                        # a language with no country: unsure
+    ("UTC", ["en"], ""),  # a language with no country: unsure
     ("UTC", ["not a tag!", ""], ""),
-    ("Europe/Berlin", ["en-GB"], ""),           # a country not listed: unsure, not the language's
+    ("Europe/Berlin", ["en-GB"], ""),  # a country not listed: unsure, not the language's
 ]
 
 
 @pytest.mark.parametrize(("zone", "languages", "country"), GUESSES)
 def test_the_likely_country(v8: MiniRacer, zone: str, languages: list[str], country: str) -> None:
-    guess = v8.eval(f"IPTCrisisSearch.guessCountry({json.dumps(zone)}, {json.dumps(languages)}, CRISIS_SEARCH_DATA.countries)")
+    guess = v8.eval(
+        f"IPTCrisisSearch.guessCountry({json.dumps(zone)}, {json.dumps(languages)}, CRISIS_SEARCH_DATA.countries)"
+    )
     assert guess == country, f"time zone {zone!r}, languages {languages}: guessed {guess!r}, expected {country!r}"
 
 
@@ -192,5 +221,7 @@ def test_the_card_carries_each_countrys_emergency_number_and_listening_line(v8: 
     assert list(countries) == list(shared["crisis"]), "every country, in the data file's order"
     for code, country in shared["crisis"].items():
         assert countries[code]["emergency"] == country["emergency"]
-        first = next((s for s in country["services"] if "crisis" in s["for"] and "call" in s["how"] and not s.get("areas")), None)
+        first = next(
+            (s for s in country["services"] if "crisis" in s["for"] and "call" in s["how"] and not s.get("areas")), None
+        )
         assert (countries[code]["listen"] or {}).get("number") == (first or {}).get("number"), code

@@ -1,5 +1,6 @@
 """Waiting until a page's network is quiet: shorter than Playwright's `networkidle` (500 ms of
 silence after every page), and it sees the requests of workers too (Material's search worker)."""
+
 from __future__ import annotations
 
 from playwright.sync_api import BrowserContext, Page

@@ -3,6 +3,7 @@
 Used by the browser tests and the benchmark, so both see the site as readers would over a real host.
 Run by hand: .venv/bin/python tests/support/server.py site/ --port 8001
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,6 +1,7 @@
 """Finding the pages, for every kind of test: Markdown sources in docs/ and their front matter, the
 URL path and HTML file each one builds to, and the pages the built sitemap lists. Never a hard-coded list.
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,11 +31,11 @@ class Source:
     """One Markdown page in docs/."""
 
     path: Path
-    label: str                      # 'docs/what-is-ipt.md', as editors see it
-    uri: str                        # 'what-is-ipt.md', relative to docs/
+    label: str  # 'docs/what-is-ipt.md', as editors see it
+    uri: str  # 'what-is-ipt.md', relative to docs/
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
-    meta_error: str | None = None   # why the front matter could not be read, if it could not
+    meta_error: str | None = None  # why the front matter could not be read, if it could not
     meta_error_line: int | None = None
 
     @property
@@ -73,7 +74,9 @@ def read_source(root: Path, path: Path) -> Source:
     src = Source(path=path, label=f"docs/{uri}", uri=uri, text=text)
     match = FRONT_MATTER.match(text)
     if not match:
-        src.meta_error = "no front matter — start the file with the block between '---' lines (copy docs/templates/article.md)"
+        src.meta_error = (
+            "no front matter — start the file with the block between '---' lines (copy docs/templates/article.md)"
+        )
         return src
     try:
         meta = yaml.safe_load(match.group(1))
@@ -121,6 +124,7 @@ def article_paths(docs: Path) -> list[str]:
 
 
 # --- URLs and the built site -----------------------------------------------------------------
+
 
 def page_path(src_uri: str) -> str:
     """The URL path a source file is published at (directory URLs), e.g. 'focus-areas/grief/'."""

@@ -10,6 +10,7 @@ few things a web worker has that bare V8 lacks (`self`, `addEventListener`, `pos
 what the reader typed, exactly as typed (Material's main script sends the box's value unchanged).
 tests/browser/test_search.py checks that the real search box gives the same top results.
 """
+
 from __future__ import annotations
 
 import json

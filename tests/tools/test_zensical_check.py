@@ -3,6 +3,7 @@
 The last tests build a broken project with the real Zensical; they run only where `make
 zensical-check` has installed it (.venv-zensical), as it is not part of `make test`.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,10 +37,17 @@ def test_the_same_page_has_no_differences() -> None:
 
 
 def test_a_page_that_lost_what_readers_need_is_reported() -> None:
-    bad = (GOOD.replace('<h2 id="sources">Sources</h2><ol><li><span id="source-1"></span>Doe J (2020). A study.</li></ol>', "")
-           .replace('<a href="tel:988">988</a>', "988")
-           .replace('data-ipt="disclaimer-crisis"', "")
-           .replace('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\' \'sha256-abc=\'">', ""))
+    bad = (
+        GOOD.replace(
+            '<h2 id="sources">Sources</h2><ol><li><span id="source-1"></span>Doe J (2020). A study.</li></ol>', ""
+        )
+        .replace('<a href="tel:988">988</a>', "988")
+        .replace('data-ipt="disclaimer-crisis"', "")
+        .replace(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'sha256-abc='\">",
+            "",
+        )
+    )
     found = {d.check: d for d in compare_page("grief/index.html", GOOD, bad)}
     assert set(found) == {"Sources list", "crisis numbers", "crisis disclaimer", "meta CSP"}
     assert all(d.matters for d in found.values())
@@ -50,11 +58,17 @@ def test_a_page_that_lost_what_readers_need_is_reported() -> None:
 
 
 def test_a_lost_or_renumbered_citation_is_reported() -> None:
-    for other, expected in ((GOOD.replace('<a class="cite" href="#source-1">[1]</a>', ""), "—"),
-                            (GOOD.replace('href="#source-1">[1]', 'href="#source-2">[2]'), "/grief/#source-2 [2]")):
+    for other, expected in (
+        (GOOD.replace('<a class="cite" href="#source-1">[1]</a>', ""), "—"),
+        (GOOD.replace('href="#source-1">[1]', 'href="#source-2">[2]'), "/grief/#source-2 [2]"),
+    ):
         [difference] = compare_page("grief/index.html", GOOD, other)
         assert (difference.check, difference.mkdocs, difference.zensical, difference.matters) == (
-            "citations", "/grief/#source-1 [1]", expected, True)
+            "citations",
+            "/grief/#source-1 [1]",
+            expected,
+            True,
+        )
 
 
 def test_a_csp_that_allows_inline_scripts_is_a_difference() -> None:
@@ -69,14 +83,22 @@ def test_the_same_link_written_another_way_is_not_a_difference() -> None:
 
 
 def test_a_wrong_help_link_or_missing_tooltips_are_reported() -> None:
-    other = GOOD.replace('href="../get-help-now/"', 'href="../about/"').replace("<abbr", "<span").replace("</abbr>", "</span>")
+    other = (
+        GOOD.replace('href="../get-help-now/"', 'href="../about/"')
+        .replace("<abbr", "<span")
+        .replace("</abbr>", "</span>")
+    )
     found = {d.check: (d.mkdocs, d.zensical) for d in compare_page("grief/index.html", GOOD, other)}
-    assert found == {"Get help now link": ("Get help now -> /get-help-now/", "Get help now -> /about/"),
-                     "glossary tooltips": ("1", "0")}
+    assert found == {
+        "Get help now link": ("Get help now -> /get-help-now/", "Get help now -> /about/"),
+        "glossary tooltips": ("1", "0"),
+    }
 
 
 def test_missing_json_ld_is_listed_but_does_not_matter_to_readers() -> None:
-    [difference] = compare_page("grief/index.html", GOOD, GOOD.replace('type="application/ld+json"', 'type="text/plain"'))
+    [difference] = compare_page(
+        "grief/index.html", GOOD, GOOD.replace('type="application/ld+json"', 'type="text/plain"')
+    )
     assert difference.check == "JSON-LD" and not difference.matters
 
 
@@ -88,19 +110,32 @@ def test_a_missing_page_is_reported(tmp_path: Path) -> None:
     (tmp_path / "mkdocs/about/index.html").write_text(GOOD, encoding="utf-8")
     [difference] = compare(tmp_path / "mkdocs", tmp_path / "zensical")
     assert (difference.page, difference.check, difference.zensical, difference.matters) == (
-        "about/index.html", "page", "missing", True)
+        "about/index.html",
+        "page",
+        "missing",
+        True,
+    )
 
 
 def test_missing_help_card_data_or_search_fields_matter(tmp_path: Path) -> None:
     """Zensical runs no MkDocs hooks: the card's data and the readers'-words search fields can be lost."""
-    for site, data, fields in (("mkdocs", '{"card":{}}', {"text": {}, "crisis": {}}), ("zensical", "null", {"text": {}})):
+    for site, data, fields in (
+        ("mkdocs", '{"card":{}}', {"text": {}, "crisis": {}}),
+        ("zensical", "null", {"text": {}}),
+    ):
         (tmp_path / site / "javascripts").mkdir(parents=True)
-        (tmp_path / site / "javascripts/crisis-search.js").write_text(f"const CRISIS_SEARCH_DATA = {data};", encoding="utf-8")
+        (tmp_path / site / "javascripts/crisis-search.js").write_text(
+            f"const CRISIS_SEARCH_DATA = {data};", encoding="utf-8"
+        )
         (tmp_path / site / "search").mkdir()
-        (tmp_path / site / "search/search_index.json").write_text(json.dumps({"config": {"fields": fields}}), encoding="utf-8")
+        (tmp_path / site / "search/search_index.json").write_text(
+            json.dumps({"config": {"fields": fields}}), encoding="utf-8"
+        )
     found = {d.check: (d.mkdocs, d.zensical, d.matters) for d in compare(tmp_path / "mkdocs", tmp_path / "zensical")}
-    assert found == {"crisis help card data": ("present", "missing (null)", True),
-                     "search index fields": ("crisis text", "text", True)}
+    assert found == {
+        "crisis help card data": ("present", "missing (null)", True),
+        "search index fields": ("crisis text", "text", True),
+    }
 
 
 # --- with the real Zensical --------------------------------------------------------------------
@@ -110,16 +145,24 @@ needs_zensical = pytest.mark.skipif(not ZENSICAL.exists(), reason="Zensical is i
 
 
 def zensical_build(project: Project, config: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ZENSICAL), "build", "--strict", "-f", config], cwd=project.path, capture_output=True,
-                          text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(project.path)})
+    return subprocess.run(
+        [str(ZENSICAL), "build", "--strict", "-f", config],
+        cwd=project.path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(project.path)},
+    )
 
 
 @needs_zensical
 def test_zensical_without_the_citations_extension_stops_with_one_line(project: Project) -> None:
     result = zensical_build(project, "mkdocs.yml")
     assert result.returncode != 0
-    assert ("BuildError: mkdocs.yml: markdown_extensions: add `- macros.citations` — without it Zensical would build"
-            " pages with no numbered citations and no Sources list") in result.stderr
+    assert (
+        "BuildError: mkdocs.yml: markdown_extensions: add `- macros.citations` — without it Zensical would build"
+        " pages with no numbered citations and no Sources list"
+    ) in result.stderr
 
 
 @needs_zensical
@@ -130,8 +173,11 @@ def test_zensical_checks_front_matter(project: Project) -> None:
     project.write("docs/what-is-ipt.md", re.sub(r"(?m)^review_due: .*$", "review_due: 2020-01-01", page, count=1))
     result = zensical_build(project, "zensical.yml")
     assert result.returncode != 0
-    assert re.search(r"BuildError: docs/what-is-ipt.md(:\d+)?: front matter: review_due 2020-01-01 is not after"
-                     r" last_reviewed \d{4}-\d\d-\d\d — set review_due to a later date", result.stderr)
+    assert re.search(
+        r"BuildError: docs/what-is-ipt.md(:\d+)?: front matter: review_due 2020-01-01 is not after"
+        r" last_reviewed \d{4}-\d\d-\d\d — set review_due to a later date",
+        result.stderr,
+    )
 
 
 @needs_zensical
@@ -142,5 +188,7 @@ def test_zensical_names_the_page_of_an_unknown_source_key(project: Project) -> N
     project.write("docs/what-is-ipt.md", page.replace('{{ cite("', '{{ cite("nobody1999", "', 1))
     result = zensical_build(project, "zensical.yml")
     assert result.returncode != 0
-    assert ("ContentError: docs/what-is-ipt.md: unknown source key 'nobody1999' in cite() — add it to"
-            " macros/data/bibliography.yml or fix the spelling") in result.stderr
+    assert (
+        "ContentError: docs/what-is-ipt.md: unknown source key 'nobody1999' in cite() — add it to"
+        " macros/data/bibliography.yml or fix the spelling"
+    ) in result.stderr
