@@ -152,13 +152,19 @@ def abuse_services(shared: SharedContent) -> str:
     return "\n".join(out + ["</div>"]) + "\n"
 
 
-def _service(s, show_areas: bool = False) -> str:
+def call_and_text(s) -> list[str]:
+    """How to reach a service by phone, as Markdown: ['call [116 123](tel:116123)', 'text SHOUT to …']."""
     ways = []
     if "call" in s.how:
         ways.append(f"call {_tel(s.number)}")
     if "text" in s.how:
         to = _tel(s.text_number or s.number, "sms")
         ways.append(f"text {s.text_keyword} to {to}" if s.text_keyword else f"text {to}")
+    return ways
+
+
+def _service(s, show_areas: bool = False) -> str:
+    ways = call_and_text(s)
     if "chat" in s.how and s.url:
         ways.append(f"chat online at [{_host(s.url)}]({s.url})")
     if "web" in s.how and s.url:

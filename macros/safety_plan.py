@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from .render import COUNTRY_NOTE, ContentError, _listing, _tel, slug, time_zones
+from .render import COUNTRY_NOTE, ContentError, _listing, _tel, call_and_text, slug, time_zones
 from .schema import COUNTRY_NAMES, SharedContent
 
 # Step 5 lists the lines a person in crisis can call now: crisis lines, urgent care and lines for
@@ -82,12 +82,7 @@ def crisis_numbers(shared: SharedContent) -> str:
 
 def _line(s) -> str:
     """'Samaritans: call 116 123', or '' for a line that takes no calls or texts (chat or web only)."""
-    ways = []
-    if "call" in s.how:
-        ways.append(f"call {_tel(s.number)}")
-    if "text" in s.how:
-        to = _tel(s.text_number or s.number, "sms")
-        ways.append(f"text {s.text_keyword} to {to}" if s.text_keyword else f"text {to}")
+    ways = call_and_text(s)
     if not ways:
         return ""
     where = f", {_listing(s.areas)} only" if s.areas else ""
