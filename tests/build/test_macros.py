@@ -165,6 +165,11 @@ Some text.
 """
 
 PAGE_CASES = {
+    "a safety-plan field without a label": (
+        '{{ plan_field("") }}',
+        'docs/broken.md:12: plan_field() needs a label, like plan_field("My warning signs")'
+        " — write what the reader fills in",
+    ),
     "unknown macro": (
         '{{ disclaimr("medical") }}',
         "docs/broken.md:12: unknown macro or variable 'disclaimr' — check the spelling; macros are: cite,",

@@ -1,5 +1,5 @@
 """The "My safety plan" macros (macros/safety_plan.py): labelled fields and the crisis numbers, from
-the data file; a field without a label stops the build with one line."""
+the data file. (A field without a label stopping the build is a case in test_macros.py.)"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, Project, error_lines
+from conftest import ROOT
 from macros import safety_plan
 from macros.data_files import SHARED_CONTENT, load
 from macros.render import ContentError
@@ -70,30 +70,3 @@ def test_crisis_numbers_say_where_and_when_a_line_is_limited() -> None:
     assert "Breathing Space, Scotland only: call [0800 83 85 87](tel:0800838587), Monday to Thursday" in out
     assert "Shout: text SHOUT to [85258](sms:85258)" in out
     assert "Samaritans: call [116 123](tel:116123) ·" in out  # open all day: no hours said
-
-
-PAGE = """---
-title: Test page
-description: A page that exists only to be broken on purpose by the tests.
-last_reviewed: 2026-11-26
-review_due: 2029-11-26
----
-
-# Test page
-
-Some text.
-
-{{ plan_field("") }}
-"""
-
-
-def test_a_page_with_an_unlabelled_field_fails_the_build_with_one_line(project: Project) -> None:
-    project.write("docs/broken.md", PAGE)
-    result = project.build()
-    assert result.returncode != 0
-    assert error_lines(result) == [
-        (
-            'ERROR   -  docs/broken.md:12: plan_field() needs a label, like plan_field("My warning signs")'
-            " — write what the reader fills in"
-        )
-    ], result.stderr

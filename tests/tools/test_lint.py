@@ -15,26 +15,20 @@ import pytest
 from conftest import ROOT
 
 
-def ruff_check(folder: Path) -> subprocess.CompletedProcess[str]:
-    """`ruff check` on `folder` with the project's ruff.toml, one line per problem."""
+def ruff(folder: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """`ruff COMMAND …` on `folder` with the project's ruff.toml."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ruff",
-            "check",
-            "--config",
-            str(ROOT / "ruff.toml"),
-            "--no-cache",
-            "--output-format",
-            "concise",
-            ".",
-        ],
+        [sys.executable, "-m", "ruff", *command, "--config", str(ROOT / "ruff.toml"), "--no-cache", "."],
         cwd=folder,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def ruff_check(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`ruff check`, one line per problem."""
+    return ruff(folder, "check", "--output-format", "concise")
 
 
 def test_the_project_passes_ruff() -> None:
@@ -44,14 +38,8 @@ def test_the_project_passes_ruff() -> None:
 
 
 def ruff_format_check(folder: Path) -> subprocess.CompletedProcess[str]:
-    """`ruff format --check` on `folder` with the project's ruff.toml: the files it would change."""
-    return subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "--config", str(ROOT / "ruff.toml"), "--no-cache", "."],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """`ruff format --check`: the files it would change."""
+    return ruff(folder, "format", "--check")
 
 
 def test_the_project_is_formatted() -> None:
