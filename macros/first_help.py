@@ -1,7 +1,9 @@
 """Someone to talk to, on the first screen: for each country, its emergency number and its listening
 line (a crisis line to just talk to). One rule, used by the urgent box at the top of Get help now
 (overrides/partials/urgent-help.html) and by the search help card (card_data() in
-macros/hooks_search.py), both through `config.extra.shared.first_help`.
+macros/hooks_search.py), both through `config.extra.shared.first_help`. Which line that is:
+listening_line() in macros/schema.py, which also stops the build when a text beside these lines
+promises help day and night that a country's line does not give.
 """
 
 from __future__ import annotations
@@ -10,13 +12,7 @@ import re
 from typing import Any
 
 from .render import time_zones
-from .schema import COUNTRY_NAMES, CrisisCountry, CrisisService, SharedContent
-
-
-def listening_line(country: CrisisCountry) -> CrisisService | None:
-    """The first service for `crisis` that takes calls in the whole country (no `areas`): the data
-    file's order says which line comes first, so editors choose it by moving a service up."""
-    return next((s for s in country.services if "crisis" in s.for_ and "call" in s.how and not s.areas), None)
+from .schema import COUNTRY_NAMES, CrisisService, SharedContent, listening_line
 
 
 def _ways(service: CrisisService) -> str:

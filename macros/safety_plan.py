@@ -88,5 +88,5 @@ def _line(s) -> str:
     where = f", {_listing(s.areas)} only" if s.areas else ""
     if "young-people" in s.for_ and "crisis" not in s.for_:
         where += ", for young people"
-    hours = "" if s.hours.startswith("24 hours") else f", {s.hours}"
+    hours = "" if s.always_open else f", {s.hours}"
     return f"{s.name}{where}: {_listing(ways, 'or')}{hours}"

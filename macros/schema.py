@@ -116,6 +116,10 @@ def _not_in_future(value: dt.date) -> dt.date:
 
 CheckedDate = Annotated[dt.date, AfterValidator(_not_in_future)]
 
+# The one way the data file says a line never closes. Texts that promise help at any hour (below)
+# need it on every country's line to talk to, so the promise cannot drift from the data.
+ALWAYS_OPEN = "24 hours, every day"
+
 
 class DeafAccess(Strict):
     """A way for deaf, hard of hearing or speech-impaired people to reach a service or the emergency number."""
@@ -148,6 +152,10 @@ class CrisisService(Strict):
     note: Text | None = None
     deaf_access: list[DeafAccess] | None = None
 
+    @property
+    def always_open(self) -> bool:
+        return self.hours == ALWAYS_OPEN
+
     def model_post_init(self, _context: object) -> None:
         if not self.number and ("call" in self.how or ("text" in self.how and not self.text_number)):
             raise ValueError(f"'{self.name}' can be called or texted but has no number — add number")
@@ -167,6 +175,14 @@ class CrisisCountry(Strict):
     emergency_access: list[DeafAccess] | None = None  # deaf and speech access to the emergency number
     regions: list[Text] | None = None  # the parts of the country a service's `areas` may name
     services: list[CrisisService] = Field(min_length=1)
+
+
+def listening_line(country: CrisisCountry) -> CrisisService | None:
+    """The country's line to talk to: its first service for `crisis` that takes calls in the whole
+    country (no `areas`). The data file's order says which comes first, so editors choose it by
+    moving a service up. Shown on the first screen of Get help now and in the search help card
+    (macros/first_help.py)."""
+    return next((s for s in country.services if "crisis" in s.for_ and "call" in s.how and not s.areas), None)
 
 
 class OtherHelp(Strict):
@@ -346,23 +362,53 @@ def _areas_are_regions(code: str, country: CrisisCountry) -> None:
                 )
 
 
+# Words that promise help at any hour ("within 24 hours" promises nothing, so it is not here).
+ROUND_THE_CLOCK = re.compile(
+    r"\b(?:day[\s-]+and[\s-]+night|night[\s-]+and[\s-]+day|24/7|24 hours a day|open 24 hours"
+    r"|(?:a)?round[\s-]+the[\s-]+clock|any time of (?:the )?day or night)",
+    re.IGNORECASE,
+)
+
+
 def _urgent_help_tells_the_truth(shared: SharedContent) -> None:
-    """The urgent-help boxes speak to readers of every country: they may not promise what one lacks."""
-    for kind in ("crisis", "help"):
-        words = getattr(shared.disclaimers, kind).text.lower()
+    """The urgent-help boxes and the search help card speak to readers of every country, beside each
+    country's line to talk to: they may not promise what one country lacks."""
+    texts = {f"disclaimers.{kind}.text": getattr(shared.disclaimers, kind).text for kind in ("crisis", "help")}
+    texts["crisis_search.card.text"] = shared.crisis_search.card.text
+    for key, text in texts.items():
         for code, country in shared.crisis.items():
-            crisis_lines = [s for s in country.services if "crisis" in s.for_]
-            if re.search(r"\btext\b", words) and not any("text" in s.how for s in crisis_lines):
-                raise ValueError(
-                    f"disclaimers.{kind}.text: says 'text', but no crisis line in crisis.{code} takes text messages"
-                    " — say only what is true for every country"
-                )
-            if re.search(r"\bfree\b", words) and not all(s.free for s in crisis_lines):
-                name = next(s.name for s in crisis_lines if not s.free)
-                raise ValueError(
-                    f"disclaimers.{kind}.text: says 'free', but {name} (crisis.{code}) is not free from every phone"
-                    " — say only what is true for every country"
-                )
+            _true_for_country(key, text, code, country)
+
+
+def _true_for_country(key: str, text: str, code: str, country: CrisisCountry) -> None:
+    words = text.lower()
+    crisis_lines = [s for s in country.services if "crisis" in s.for_]
+    if re.search(r"\btext\b", words) and not any("text" in s.how for s in crisis_lines):
+        raise ValueError(
+            f"{key}: says 'text', but no crisis line in crisis.{code} takes text messages"
+            " — say only what is true for every country"
+        )
+    if re.search(r"\bfree\b", words) and not all(s.free for s in crisis_lines):
+        name = next(s.name for s in crisis_lines if not s.free)
+        raise ValueError(
+            f"{key}: says 'free', but {name} (crisis.{code}) is not free from every phone"
+            " — say only what is true for every country"
+        )
+    claim = ROUND_THE_CLOCK.search(text)
+    if not claim:
+        return
+    line = listening_line(country)
+    if line is None:
+        raise ValueError(
+            f"{key}: says '{claim[0]}', but crisis.{code} has no crisis line that takes calls in the whole"
+            " country — add one, or say only what is true for every country"
+        )
+    if not line.always_open:
+        raise ValueError(
+            f"{key}: says '{claim[0]}', but the line to talk to in crisis.{code}, {line.name}, has hours"
+            f" '{line.hours}' — say only what is true for every country, or, if its own page says it never"
+            f" closes, write hours: {ALWAYS_OPEN}"
+        )
 
 
 # --- macros/data/bibliography.yml -------------------------------------------------------------
