@@ -365,7 +365,7 @@ def _areas_are_regions(code: str, country: CrisisCountry) -> None:
 # Words that promise help at any hour ("within 24 hours" promises nothing, so it is not here).
 ROUND_THE_CLOCK = re.compile(
     r"\b(?:day[\s-]+and[\s-]+night|night[\s-]+and[\s-]+day|24/7|24 hours a day|open 24 hours"
-    r"|(?:a)?round[\s-]+the[\s-]+clock|any time of (?:the )?day or night)",
+    r"|a?round[\s-]+the[\s-]+clock|any time of (?:the )?day or night)",
     re.IGNORECASE,
 )
 
