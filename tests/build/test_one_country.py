@@ -14,9 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, read_shared_content
-from support.one_country import copy_with_one_country
+from support.fixture_data import FIXTURE
+from support.one_country import copy_with_one_country, one_country
 
 # In the copy: what `make check` runs, plus the browser tests of the crisis page (its module) and
 # of whatever names countries or emergency numbers (the safety plan's list, the search help card).
@@ -55,3 +57,13 @@ def test_the_suite_passes_on_a_copy_that_lists_one_country(tmp_path: Path) -> No
     assert result.returncode == 0, f"on a copy that lists only {code}:\n" + "\n".join(
         summary or result.stdout.splitlines()[-30:]
     )
+
+
+def test_the_copy_keeps_one_country_reversed_and_every_other_line() -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    data, copied = yaml.safe_load(text), one_country(text, "PT")
+    assert yaml.safe_load(copied) == data | {
+        "crisis": {"PT": data["crisis"]["PT"] | {"services": data["crisis"]["PT"]["services"][::-1]}}
+    }
+    before, after = text.split("\ncrisis:\n")[0], text.split("\ncrisis_international:")[1]
+    assert copied.startswith(before) and copied.endswith(after)  # comments and all, as written
