@@ -89,7 +89,7 @@ def test_first_screen_check_reports_a_long_list_before_the_numbers(
 WRITTEN = list(read_shared_content()["crisis"])
 LAST = WRITTEN[-1]  # a reader there must see it moved first (unless it is the only country)
 ELSEWHERE_ZONE, ELSEWHERE_LANGUAGE = unlisted_place(WRITTEN)
-one_country = pytest.mark.skipif(len(WRITTEN) < 2, reason="the data file lists one country: none is moved")
+needs_two_countries = pytest.mark.skipif(len(WRITTEN) < 2, reason="the data file lists one country: none is moved")
 
 # (time zone, browser language, the country that must come first; None = the written order stays)
 GUESSES = [(reader_in(code)["timezone_id"], reader_in(code)["locale"], code) for code in WRITTEN] + [
@@ -149,7 +149,7 @@ def test_likely_country_comes_first(
     assert not problems, report(problems)
 
 
-@one_country
+@needs_two_countries
 def test_not_your_country_link_restores_every_country(
     context_for, base_url: str, help_path: str, shared_content: dict
 ) -> None:
@@ -177,7 +177,7 @@ def test_without_javascript_every_country_shows_in_written_order(
         assert page.locator(f"#crisis-{code.lower()}").is_visible(), code
 
 
-@one_country
+@needs_two_countries
 def test_order_check_reports_a_wrong_first_country(
     context_for, base_url: str, help_path: str, shared_content: dict
 ) -> None:
@@ -195,7 +195,7 @@ def test_order_check_reports_a_wrong_first_country(
     assert order_problems(page, written, LAST) == [f"the note does not name {name}"]
 
 
-@one_country
+@needs_two_countries
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_with_a_country_moved_first(context_for, base_url: str, help_path: str, scheme: str) -> None:
     page = context_for(**reader_in(LAST), color_scheme=scheme).new_page()

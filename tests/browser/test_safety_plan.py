@@ -20,7 +20,7 @@ from support.countries import reader_in
 from .conftest import report
 from .profiles import DESKTOP, PROFILES
 from .test_axe import axe_problems, check_palette
-from .test_crisis_page import CRISIS, LAST, ORDER, one_country
+from .test_crisis_page import CRISIS, LAST, ORDER, needs_two_countries
 from .test_layout import LAYOUT_PROBLEMS
 
 PATH = "my-safety-plan/"
@@ -212,7 +212,7 @@ def test_without_javascript_a_plan_to_fill_in_or_print_with_every_country(
     expect(page.locator("#plan-my-warning-signs")).to_have_value("cannot sleep")
 
 
-@one_country
+@needs_two_countries
 def test_the_readers_likely_country_comes_first(new_page, base_url: str, shared_content: dict) -> None:
     page = new_page(**reader_in(LAST))
     page.goto(base_url + PATH)
