@@ -235,12 +235,12 @@ def test_a_filled_plan_fits_without_sideways_scrolling(new_page, base_url: str, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_with_the_keep_option_on(new_page, base_url: str, scheme: str) -> None:
-    page = new_page(**PROFILES["phone"], color_scheme=scheme, timezone_id="Europe/London", locale="en-GB")
+    page = new_page(**PROFILES["phone"], color_scheme=scheme, **reader_in(LAST))
     page.goto(base_url + PATH)
     check_palette(page, scheme)
     page.get_by_role("checkbox", name="Keep my plan on this device").check()
     expect(page.locator("[data-ipt=plan-status]")).not_to_be_empty()
-    assert axe_problems(page, f"/{PATH} kept, GB first [{scheme}]") == []
+    assert axe_problems(page, f"/{PATH} kept, {LAST} first [{scheme}]") == []
 
 
 # --- on paper -----------------------------------------------------------------------------------------
