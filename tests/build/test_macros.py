@@ -1,4 +1,7 @@
-"""The macros editors use in pages: unit tests on each, and one small broken project per error case."""
+"""The macros editors use in pages: unit tests on each, and one small broken project per error case.
+
+The crisis macros are tested on the tests' own data (tests/fixtures/shared-content.yml), so these
+tests pass whatever services the real data file lists; tests/html/ checks the real pages by rule."""
 
 from __future__ import annotations
 
@@ -8,11 +11,12 @@ import pytest
 
 from conftest import ROOT, Project, error_lines
 from macros import render
-from macros.data_files import BIBLIOGRAPHY, SHARED_CONTENT, load
+from macros.data_files import BIBLIOGRAPHY, load
 from macros.render import ContentError
-from macros.schema import Bibliography, GlossaryEntry, SharedContent
+from macros.schema import Bibliography, GlossaryEntry
+from support.fixture_data import fixture_shared
 
-SHARED = load(ROOT, SHARED_CONTENT, SharedContent)
+SHARED = fixture_shared()
 BIB = load(ROOT, BIBLIOGRAPHY, Bibliography)
 
 
@@ -44,36 +48,54 @@ def test_crisis_lines_list_every_country_and_number() -> None:
             assert service.name in out
             if service.number:
                 assert f"[{service.number}](" in out
-    assert "[0477 13 11 14](sms:0477131114)" in out  # a separate text number is used for texting
-    assert "text SHOUT to [85258](sms:85258)" in out  # a keyword is said before the number
-    assert "Find A Helpline" in out
+    assert "text [900 000 001](sms:900000001)" in out  # a separate text number is used for texting
+    assert "text TALK to [3000](sms:3000)" in out  # a keyword is said before the number
+    assert "Example Helpline Finder" in out
 
 
 def test_crisis_lines_wrap_each_country_for_the_country_first_script() -> None:
     out = render.crisis_lines(SHARED)
     assert out.count('<section class="ipt-country" data-country=') == len(SHARED.crisis)
     assert 'data-ipt="crisis-countries"' in out and 'data-ipt="country-note" hidden' in out
-    gb = out[out.index('data-country="GB"') : out.index('data-country="IE"')]
-    assert "Europe/London" in gb and "Europe/Belfast" in gb  # browsers may report the old name
-    assert "Europe/Dublin" not in gb
+    pt = out[out.index('data-country="PT"') : out.index('data-country="NL"')]
+    assert 'data-zones="Atlantic/Azores Atlantic/Madeira Europe/Lisbon"' in pt  # every zone of the country
+    assert "Europe/Amsterdam" not in pt
 
 
-def test_uk_section_says_what_applies_in_each_nation() -> None:
+def test_time_zones_include_the_old_names_browsers_may_report() -> None:
+    assert render.time_zones("GB") == ["Europe/Belfast", "Europe/London"]
+
+
+def test_regions_list_their_own_lines_after_the_lines_for_the_whole_country() -> None:
     out = render.crisis_lines(SHARED)
-    gb = out[out.index("### United Kingdom") : out.index("### Ireland")]
-    for nation in ("England", "Scotland", "Northern Ireland"):
-        assert f"**Only in {nation}**" in gb
-    assert gb.index("**Talk to someone now**") < gb.index("**Only in England**"), "UK-wide lines come first"
-    assert "[services in the United Kingdom](#abuse-gb)" in gb
+    pt = out[out.index("### Portugal") : out.index("### Netherlands")]
+    # In the order of `regions`, not of the services; a region with no line of its own has no heading.
+    assert pt.index("**Talk to someone now**") < pt.index("**Only in Azores**") < pt.index("**Only in Madeira**")
+    assert "**Only in Mainland**" not in pt
+    assert pt.index("**Only in Azores**") < pt.index("Example Island Line") < pt.index("**Only in Madeira**")
+    assert "[services in Portugal](#abuse-pt)" in pt
+    assert "#abuse-nl" not in out  # the Netherlands has no abuse line
 
 
 def test_deaf_access_links_its_number_and_lists_lines_that_take_texts() -> None:
     out = render.crisis_lines(SHARED)
-    assert "**Deaf, hard of hearing or cannot speak**" in out
-    assert "[0423 677 767](tel:0423677767)" in out  # relay number, linked inside its sentence
-    assert "text the word register to [999](sms:999)" in out
-    assert "- **Text instead of calling:** Samaritans" not in out  # Samaritans takes no texts
-    assert "- **Text instead of calling:** Shout." in out
+    pt = out[out.index("### Portugal") : out.index("### Netherlands")]
+    assert "**Deaf, hard of hearing or cannot speak**" in pt
+    assert "by relay service: Call [100 200 300](tel:100200300) through" in pt  # linked inside its sentence
+    assert "then text [100](sms:100) in an emergency" in pt
+    assert "- **Example Listening Line**, by sign-language video: Use the" in pt
+    assert "- **Text instead of calling:** Example Listening Line and Example Text Line." in pt
+    assert "Deaf, hard of hearing" not in out[out.index("### Netherlands") :]  # no way listed, no heading
+
+
+def test_each_service_is_listed_once_under_its_first_purpose() -> None:
+    out = render.crisis_lines(SHARED)
+    pt = out[out.index("### Portugal") : out.index("### Netherlands")]
+    young = pt[pt.index("**Children and young people**") :]
+    assert pt.count("**Example Youth Line**") == 1 and young.startswith(
+        "**Children and young people**\n\n- **Example Youth Line**"
+    )
+    assert "Example Abuse Line" not in pt and "Example Abuse Chat" not in pt  # only in "Abuse at home"
 
 
 def test_abuse_services_list_only_abuse_services_by_country() -> None:
@@ -83,27 +105,29 @@ def test_abuse_services_list_only_abuse_services_by_country() -> None:
         assert (f"#abuse-{code.lower()}" in out) == bool(abuse)
         for s in country.services:
             assert (f"**{s.name}**" in out) == (s in abuse), s.name
-    assert "**Live Fear Free Helpline** (Wales only)" in out
+    assert "**Example Abuse Chat** (Mainland only)" in out
+    adults, young = out.split(f"**{render.YOUNG_ABUSE_LABEL}**")
+    assert "Example Abuse Line" in adults and "Example Youth Line" not in adults
+    assert "Example Youth Line" in young
 
 
 def test_emergency_numbers_group_countries_that_share_one() -> None:
-    assert render.emergency_numbers(SHARED)[:2] == [
-        {"countries": "United States and Canada", "number": "911", "tel": "911"},
-        {"countries": "United Kingdom", "number": "999", "tel": "999"},
+    assert render.emergency_numbers(SHARED) == [
+        {"countries": "Portugal and Netherlands", "number": "100", "tel": "100"},
+        {"countries": "Iceland", "number": "200", "tel": "200"},
     ]
-    assert len(render.emergency_numbers(SHARED)) == len({c.emergency for c in SHARED.crisis.values()})
 
 
 def test_service_line_says_free_only_when_the_data_says_so() -> None:
-    lifeline_au = SHARED.crisis["AU"].services[0]
-    line = render._service(lifeline_au)
-    assert "Free." not in line and "Free from mobiles. From a landline it costs a local call." in line
+    paid, free = SHARED.crisis["NL"].services[0], SHARED.crisis["PT"].services[2]
+    assert "Free." not in render._service(paid) and "A local call." in render._service(paid)
+    assert render._service(free).endswith("Free. [listening.example.org](https://listening.example.org/)")
 
 
 def test_directories_group_by_country() -> None:
     out = render.directories(SHARED)
-    assert out.index("**Any country**") < out.index("ISIPT")
-    assert "**United Kingdom**" in out and "**United States**" in out
+    assert out.index("**Any country**") < out.index("Example World Directory") < out.index("**Portugal**")
+    assert "**Netherlands**" in out
 
 
 def test_citations_are_numbered_in_order_of_first_use() -> None:

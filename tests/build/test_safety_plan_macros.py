@@ -1,5 +1,6 @@
-"""The "My safety plan" macros (macros/safety_plan.py): labelled fields and the crisis numbers, from
-the data file. (A field without a label stopping the build is a case in test_macros.py.)"""
+"""The "My safety plan" macros (macros/safety_plan.py): labelled fields and the crisis numbers, on the
+tests' own data (tests/fixtures/shared-content.yml). (A field without a label stopping the build is
+a case in test_macros.py; tests/html/test_safety_plan_page.py checks the real page by rule.)"""
 
 from __future__ import annotations
 
@@ -7,13 +8,11 @@ import re
 
 import pytest
 
-from conftest import ROOT
 from macros import safety_plan
-from macros.data_files import SHARED_CONTENT, load
 from macros.render import ContentError
-from macros.schema import SharedContent
+from support.fixture_data import fixture_shared
 
-SHARED = load(ROOT, SHARED_CONTENT, SharedContent)
+SHARED = fixture_shared()
 
 
 def test_a_field_is_a_box_with_its_own_label() -> None:
@@ -67,6 +66,8 @@ def test_crisis_numbers_list_every_country_its_emergency_number_and_crisis_lines
 
 def test_crisis_numbers_say_where_and_when_a_line_is_limited() -> None:
     out = safety_plan.crisis_numbers(SHARED)
-    assert "Breathing Space, Scotland only: call [0800 83 85 87](tel:0800838587), Monday to Thursday" in out
-    assert "Shout: text SHOUT to [85258](sms:85258)" in out
-    assert "Samaritans: call [116 123](tel:116123) ·" in out  # open all day: no hours said
+    assert "Example Island Line, Azores only: call [800 000 004](tel:800000004), Evenings, 6pm to midnight" in out
+    assert "Example Youth Line, for young people: call [800 000 002](tel:800000002), Every day, 9am to 9pm" in out
+    assert "Example Text Line: text TALK to [3000](sms:3000)\n" in out  # open all day: no hours said
+    assert "Example Listening Line: call [800 000 001](tel:800000001) or text [900 000 001](sms:900000001) ·" in out
+    assert "**Iceland:** **Emergency: call [200](tel:200)**\n" in out  # its only line is chat: not listed

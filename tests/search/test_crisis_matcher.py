@@ -23,6 +23,7 @@ from py_mini_racer import MiniRacer
 
 from conftest import ROOT, read_shared_content
 from macros.first_help import listening_line
+from macros.render import time_zones
 from macros.schema import CrisisCountry
 from support.site_pages import page_path
 from support.site_search import SiteSearch
@@ -162,6 +163,9 @@ def test_typing_slips(v8: MiniRacer, typed: str, card: bool) -> None:
 
 # --- the reader's likely country: one function, used by the card and by the help page ----------
 
+# The guess runs on a list of countries of its own (as the data file would give it), so these cases
+# hold whichever countries an organisation lists.
+COUNTRIES = [{"code": code, "zones": time_zones(code)} for code in ("US", "CA", "GB", "IE", "AU", "NZ")]
 GUESSES = [
     ("America/New_York", ["en-US"], "US"),
     ("US/Eastern", [], "US"),  # an old alias name: browsers report either
@@ -182,7 +186,7 @@ GUESSES = [
 @pytest.mark.parametrize(("zone", "languages", "country"), GUESSES)
 def test_the_likely_country(v8: MiniRacer, zone: str, languages: list[str], country: str) -> None:
     guess = v8.eval(
-        f"IPTCrisisSearch.guessCountry({json.dumps(zone)}, {json.dumps(languages)}, CRISIS_SEARCH_DATA.countries)"
+        f"IPTCrisisSearch.guessCountry({json.dumps(zone)}, {json.dumps(languages)}, {json.dumps(COUNTRIES)})"
     )
     assert guess == country, f"time zone {zone!r}, languages {languages}: guessed {guess!r}, expected {country!r}"
 
