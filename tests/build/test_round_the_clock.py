@@ -1,16 +1,20 @@
 """A text beside every country's line to talk to (the search help card, the urgent-help boxes) may
 promise help day and night only if each of those lines says `hours: 24 hours, every day`: the build
-stops otherwise, with one line naming the key and the fix (macros/schema.py)."""
+stops otherwise, with one line naming the key and the fix (macros/schema.py). The rule is tested on
+the tests' own data file (tests/fixtures/shared-content.yml: PT with regions, NL, IS), and once in a
+real build of the project."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from conftest import Project, error_lines
+from conftest import Project, error_lines, read_shared_content
 from macros.data_files import SHARED_CONTENT, DataFileError, load
 from macros.schema import ALWAYS_OPEN, ROUND_THE_CLOCK, SharedContent
+from support.fixture_data import write_fixture
 
 FILE = "macros/data/shared-content.yml"
 EVENING_LINE = {
@@ -40,52 +44,48 @@ CASES = {
     "card says day and night, a country's line closes at night": (
         lambda d: (
             d["crisis_search"]["card"].update(text="If you want to talk, a crisis line is there day and night."),
-            first_line(d, "GB", EVENING_LINE),
+            first_line(d, "PT", EVENING_LINE),
         ),
-        f"{FILE}: crisis_search.card.text: says 'day and night', but the line to talk to in crisis.GB,"
+        f"{FILE}: crisis_search.card.text: says 'day and night', but the line to talk to in crisis.PT,"
         f" Evening Line, has hours 'Every evening, 7pm to 11pm' — {FIX}",
     ),
     "box says round the clock, the hours are not written the one way": (
         lambda d: (
             d["disclaimers"]["crisis"].update(text="A crisis line answers round the clock. In danger, call now."),
-            first_line(d, "NZ", {**EVENING_LINE, "hours": "24 hours, most days"}),
+            first_line(d, "NL", {**EVENING_LINE, "hours": "24 hours, most days"}),
         ),
-        f"{FILE}: disclaimers.crisis.text: says 'round the clock', but the line to talk to in crisis.NZ,"
+        f"{FILE}: disclaimers.crisis.text: says 'round the clock', but the line to talk to in crisis.NL,"
         f" Evening Line, has hours '24 hours, most days' — {FIX}",
     ),
     "box says 24/7, a country has no line to talk to": (
         lambda d: (
             d["disclaimers"]["help"].update(text="A crisis line can help 24/7, and someone will listen."),
-            no_line_to_talk_to(d, "IE"),
+            no_line_to_talk_to(d, "PT"),
         ),
-        f"{FILE}: disclaimers.help.text: says '24/7', but crisis.IE has no crisis line that takes calls in the"
+        f"{FILE}: disclaimers.help.text: says '24/7', but crisis.PT has no crisis line that takes calls in the"
         " whole country — add one, or say only what is true for every country",
     ),
 }
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_a_promise_of_help_at_any_hour_needs_every_line_open_at_any_hour(project: Project, case: str) -> None:
+def test_a_promise_of_help_at_any_hour_needs_every_line_open_at_any_hour(tmp_path: Path, case: str) -> None:
     breaks, expected = CASES[case]
-    project.edit_yaml(FILE, breaks)
     with pytest.raises(DataFileError) as caught:
-        load(project.path, SHARED_CONTENT, SharedContent)
+        load(write_fixture(tmp_path, breaks), SHARED_CONTENT, SharedContent)
     assert str(caught.value).splitlines() == [expected]
 
 
-def test_a_line_for_one_region_is_not_the_line_to_talk_to(project: Project) -> None:
-    """A 24-hour line for Scotland only does not make the promise true for the whole United Kingdom."""
-    scotland = {**EVENING_LINE, "name": "Scotland Line", "hours": ALWAYS_OPEN, "areas": ["Scotland"]}
-    project.edit_yaml(
-        FILE,
-        lambda d: (
-            d["crisis_search"]["card"].update(text="A crisis line is there day and night."),
-            first_line(d, "GB", EVENING_LINE),
-            first_line(d, "GB", scotland),
-        ),
+def test_a_line_for_one_region_is_not_the_line_to_talk_to(tmp_path: Path) -> None:
+    """A 24-hour line for one region (the Azores) does not make the promise true for the whole country."""
+    azores = {**EVENING_LINE, "name": "Azores Line", "hours": ALWAYS_OPEN, "areas": ["Azores"]}
+    breaks = lambda d: (  # noqa: E731
+        d["crisis_search"]["card"].update(text="A crisis line is there day and night."),
+        first_line(d, "PT", EVENING_LINE),
+        first_line(d, "PT", azores),
     )
-    with pytest.raises(DataFileError, match="the line to talk to in crisis.GB, Evening Line, has hours"):
-        load(project.path, SHARED_CONTENT, SharedContent)
+    with pytest.raises(DataFileError, match="the line to talk to in crisis.PT, Evening Line, has hours"):
+        load(write_fixture(tmp_path, breaks), SHARED_CONTENT, SharedContent)
 
 
 @pytest.mark.parametrize(
@@ -110,8 +110,14 @@ def test_which_words_promise_help_at_any_hour(text: str, claim: str | None) -> N
 
 
 def test_the_build_stops_with_the_one_line(project: Project) -> None:
-    breaks, expected = CASES["card says day and night, a country's line closes at night"]
-    project.edit_yaml(FILE, breaks)
+    """On the real project: whatever country the data file lists first."""
+    code = next(iter(read_shared_content()["crisis"]))
+    card = "If you want to talk, a crisis line is there day and night."
+    project.edit_yaml(FILE, lambda d: (d["crisis_search"]["card"].update(text=card), first_line(d, code, EVENING_LINE)))
+    expected = (
+        f"{FILE}: crisis_search.card.text: says 'day and night', but the line to talk to in crisis.{code},"
+        f" Evening Line, has hours 'Every evening, 7pm to 11pm' — {FIX}"
+    )
     result = project.build()
     assert result.returncode != 0
     assert error_lines(result) == ["ERROR   -  " + expected], result.stderr
