@@ -77,7 +77,15 @@ KEYWORDS_BOOST = 600.0
 CRISIS_FIELD = "crisis"
 CRISIS_BOOST = 1000.0
 FILLER_FIELD = "crisis_filler"
-FILLER_BOOST = 50.0
+FILLER_BOOST = 300.0
+CONTEXT_FIELD = "crisis_context"
+CONTEXT_BOOST = 600.0
+# Endings a reader may type after a concept word's stem ("rape*": raped, rapes; "chok*": choke,
+# choked, choking; "stab*": stabbed), since lunr has no stemmer here: a typed "raped" never finds
+# an indexed "rape". A stem is written where the word's forms part ("chok", not "choke").
+ENDINGS = ("", "s", "e", "es", "ed", "ing", "er")
+E_ENDINGS = ("", "s", "d", "r")  # after a stem that ends in "e" ("rape*"), and "-ing" without it
+SHORT_STEM = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "hit", "stab", "slap": hitting, stabbed
 EVERYDAY_REPEAT = 10
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
 # "what's the point"): kept out of `crisis`, because every question with "my", "I", "can" or
@@ -91,6 +99,7 @@ CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 
 _keywords: dict[str, list[str]] = {}  # page URL ('' = home) -> its keywords, for this build
 _crisis: dict[str, list[str]] = {}  # the help page's URL -> the crisis phrases
+_concepts: dict[str, dict[str, Any]] = {}  # the help page's URL -> crisis_search.concepts
 _set_aside: dict[str, str] = {}  # page URL -> its Sources list, while the search plugin reads the page
 # The Sources heading macros/citations.py adds (`## Sources { #sources … }`), in any attribute order.
 SOURCES_HEADING = re.compile(r'<h2\b[^>]*\bid="sources"')
@@ -117,7 +126,30 @@ def everyday_words(keywords: dict[str, list[str]]) -> set[str]:
     return set(index_text([k for words in keywords.values() for k in words], drop=set()).split())
 
 
-def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str]) -> dict[str, str]:
+def word_forms(item: str) -> list[str]:
+    """The forms of one concept word: itself, or for a stem ("rape*", "stab*") its usual endings."""
+    if not item.endswith("*"):
+        return [item]
+    stem = item[:-1]
+    if stem.endswith("e"):
+        return [stem + e for e in E_ENDINGS] + [stem[:-1] + "ing"]
+    doubled = [stem + stem[-1] + e for e in ("ed", "ing", "er")] if SHORT_STEM.match(stem) else []
+    return [stem + e for e in ENDINGS] + doubled
+
+
+def concept_words(concepts: dict[str, Any], alone: bool) -> list[str]:
+    """Every form of the one-word items of the concepts that say crisis by themselves (`alone`), or
+    of those that need a second signal (not `alone`, with `needs`). Several-word items ("end my
+    life") are left out: their words ("end", "life") say nothing alone."""
+    chosen = [
+        c for c in concepts.values() if (c.get("alone", False) if alone else c.get("needs") and not c.get("alone"))
+    ]
+    return [form for c in chosen for item in c["words"] if " " not in item for form in word_forms(item)]
+
+
+def crisis_fields(
+    phrases: list[str], everyday: set[str], stop: set[str], concepts: dict[str, Any] | None = None
+) -> dict[str, str]:
     """The help page's two crisis fields. Words that say nothing alone (FILLER) and everyday words
     (`everyday`) go in the weak field, the rest in `crisis`. A phrase made only of such words and
     of stop words ("better off without me") keeps its words in `crisis`, where they are its only
@@ -125,8 +157,13 @@ def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str]) -> dic
     weak = FILLER_WORDS | everyday
     plain = [p for p in phrases if all(w in weak | stop for w in p.lower().split())]
     weak -= set(index_text(plain, drop=FILLER_WORDS).split())
+    concepts = concepts or {}
+    strong = index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak).split()
+    strong += [w for w in concept_words(concepts, alone=True) if w not in weak]
+    context = [w for w in concept_words(concepts, alone=False) if w not in weak and w not in strong]
     return {
-        CRISIS_FIELD: index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak),
+        CRISIS_FIELD: " ".join(strong),
+        CONTEXT_FIELD: " ".join(context),
         FILLER_FIELD: " ".join(w for w in index_text(phrases, drop=set()).split() if w in weak),
     }
 
@@ -141,6 +178,20 @@ def stop_words(site_dir: Path) -> set[str]:
         "macros/hooks_search.py: lunr's stop words not found in Material's search worker"
         " — a new Material version? update STOP_WORDS"
     )
+
+
+def separator(material: str, stop: set[str]) -> str:
+    """Material's separator, plus: a typed word that is a stop word, whole, is a separator too.
+    Material splits each typed word with this same pattern (and page text, where lunr drops stop
+    words anyway), so a typed "a", "to", "with" or "my" no longer searches every word it begins
+    ("alone", "took", "without", "myself"), in any case ("I", "My"). `^...$` spans the whole typed
+    word; no lookbehind, which older Safari cannot compile."""
+
+    def any_case(word: str) -> str:  # "to" -> "[tT][oO]": JavaScript has no inline (?i)
+        return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+    words = "|".join(any_case(w) for w in sorted(stop, key=lambda w: (-len(w), w)))
+    return f"{material}|^(?:{words})$"
 
 
 def crisis_phrases(shared: dict[str, Any]) -> list[str]:
@@ -168,6 +219,7 @@ def card_data(shared: dict[str, Any]) -> dict[str, Any]:
 def on_config(config: Any) -> None:
     _keywords.clear()
     _crisis.clear()
+    _concepts.clear()
     _set_aside.clear()
     if "shared" not in config.extra:
         raise PluginError(
@@ -195,6 +247,7 @@ def _before_search(context: dict[str, Any], page: Any, config: Any, nav: Any) ->
         _keywords[page.url] = page.meta["keywords"]
     if page.file.src_uri == config.extra["shared"]["help_link"]["page"]:
         _crisis[page.url] = crisis_phrases(config.extra["shared"])
+        _concepts[page.url] = config.extra["shared"]["crisis_search"]["concepts"]
     heading = SOURCES_HEADING.search(page.content or "")
     if heading:
         _set_aside[page.url] = page.content[heading.start() :]
@@ -218,6 +271,8 @@ def on_post_build(config: Any) -> None:
     if not path.is_file():
         return  # search switched off in mkdocs.yml
     index = json.loads(path.read_text(encoding="utf-8"))
+    stop = stop_words(Path(config.site_dir))
+    index["config"]["separator"] = separator(index["config"]["separator"], stop)
     index["config"]["fields"].update(
         {
             field: {"boost": boost}
@@ -225,6 +280,7 @@ def on_post_build(config: Any) -> None:
                 (KEYWORDS_FIELD, KEYWORDS_BOOST),
                 (CRISIS_FIELD, CRISIS_BOOST),
                 (FILLER_FIELD, FILLER_BOOST),
+                (CONTEXT_FIELD, CONTEXT_BOOST),
             )
         }
     )
@@ -235,5 +291,5 @@ def on_post_build(config: Any) -> None:
     for url, phrases in _crisis.items():
         if url in pages:
             everyday = everyday_words({u: w for u, w in _keywords.items() if u != url})
-            pages[url].update(crisis_fields(phrases, everyday, stop_words(Path(config.site_dir))))
+            pages[url].update(crisis_fields(phrases, everyday, stop, _concepts[url]))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
