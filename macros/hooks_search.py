@@ -12,7 +12,7 @@ What this hook does with them, and why:
    file, but the results list shows only `title` and `text` (and `tags`, which we do not use). So
    after the build we add fields to the index config and fill them on each page's first entry
    (the page itself, not a section): `keywords` (the page's front-matter keywords) and, on the help
-   page only, `crisis`, `crisis_context` and `crisis_filler` (crisis words). The words are
+   page only, `crisis` and `crisis_filler` (crisis words). The words are
    searchable but never displayed: no excerpt can show the list of suicide phrasings to a reader,
    and no page's text changes.
 
@@ -37,16 +37,17 @@ What this hook does with them, and why:
    - the help page has no page boost: a boost multiplies its title ("Get help now") and text too,
      so "help finding a therapist" or "self help books" put it first. It is found by its fields:
      `crisis` (1000, as strong as a title): the words of every phrase, and the one-word items of
-     the concepts that say crisis alone (suicidal, raped, overdose); `crisis_context` (600): those
-     of the concepts that need a second signal (hits, slapped, died, pills), which Material's
-     share-of-words re-scoring supplies when the reader also types the other word;
-     `crisis_filler` (300): words that say nothing alone ("myself", "i'm", "anymore") and
+     the concepts that say crisis alone (suicidal, raped) or with a second signal (hits,
+     slapped: Material's share-of-words re-scoring rewards the page that also matches the
+     reader's other word, "my wife slapped me"); `crisis_filler` (300): words that say nothing
+     alone ("myself", "i'm", "anymore") and
      everyday words that another page's `keywords:` use (partner, home, mum, help: the editors
      named them words of another subject), or every question with "partner" or "home" in it
      would lean towards the help page. A phrase made only of weak words and stop words ("better
      off without me") keeps its words in `crisis`, repeated (EVERYDAY_REPEAT), as no rare word
      can find it. Several-word concept items ("end my life") are left to the phrases: their words
-     alone ("end", "life") say nothing;
+     alone ("end", "life") say nothing. A concept word whose family holds an everyday word
+     ("medication*": "medication") stays out, as the page about medicines should win;
    - the boosts balance two needs: every crisis phrase puts the help page first, while an
      everyday question that shares a word with a crisis phrase finds its own page. Both are
      measured, without a browser, by tests/html/test_search_ranking.py (Material's own worker on
@@ -93,8 +94,6 @@ CRISIS_FIELD = "crisis"
 CRISIS_BOOST = 1000.0
 FILLER_FIELD = "crisis_filler"
 FILLER_BOOST = 300.0
-CONTEXT_FIELD = "crisis_context"
-CONTEXT_BOOST = 600.0
 # Endings a reader may type after a concept word's stem ("rape*": raped, rapes; "chok*": choke,
 # choked, choking; "stab*": stabbed), since lunr has no stemmer here: a typed "raped" never finds
 # an indexed "rape". A stem is written where the word's forms part ("chok", not "choke").
@@ -151,32 +150,29 @@ def word_forms(item: str) -> list[str]:
     return [stem + e for e in ENDINGS] + doubled
 
 
-def concept_words(concepts: dict[str, Any], alone: bool) -> list[str]:
-    """Every form of the one-word items of the concepts that say crisis by themselves (`alone`), or
-    of those that need a second signal (not `alone`, with `needs`). Several-word items ("end my
-    life") are left out: their words ("end", "life") say nothing alone."""
-    chosen = [
-        c for c in concepts.values() if (c.get("alone", False) if alone else c.get("needs") and not c.get("alone"))
-    ]
-    return [form for c in chosen for item in c["words"] if " " not in item for form in word_forms(item)]
+def concept_words(concepts: dict[str, Any], weak: set[str]) -> list[str]:
+    """Every form of the one-word items of the concepts that say crisis, alone or with a second
+    signal (`alone`, `needs`; not the helpers, such as a person or a time). Several-word items
+    ("end my life") are left out: their words ("end", "life") say nothing alone. So is a word whose
+    family has a weak word ("medication*": another page's keywords say "medication")."""
+    chosen = [c for c in concepts.values() if c.get("alone") or c.get("needs")]
+    families = [word_forms(item) for c in chosen for item in c["words"] if " " not in item]
+    return [form for forms in families if not weak & set(forms) for form in forms]
 
 
 def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str], concepts: dict[str, Any]) -> dict[str, str]:
-    """The help page's three crisis fields. Words that say nothing alone (FILLER) and everyday words
+    """The help page's two crisis fields. Words that say nothing alone (FILLER) and everyday words
     (`everyday`) go in the weak field, the rest of the phrases' words in `crisis`. A phrase made
     only of such words and of stop words ("better off without me") keeps its words in `crisis`,
     where they are its only signal, and they count EVERYDAY_REPEAT times, as no rare word can find
-    it. The concepts' one-word items join `crisis` (said alone) or `crisis_context` (need a second
-    signal), unless they are weak or already there."""
+    it. The concepts' one-word items join `crisis`, unless their family has a weak word."""
     weak = FILLER_WORDS | everyday
     plain = [p for p in phrases if all(w in weak | stop for w in p.lower().split())]
     weak -= set(index_text(plain, drop=FILLER_WORDS).split())
     strong = index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak).split()
-    strong += [w for w in concept_words(concepts, alone=True) if w not in weak]
-    context = [w for w in concept_words(concepts, alone=False) if w not in weak and w not in strong]
+    strong += concept_words(concepts, weak)
     return {
         CRISIS_FIELD: " ".join(strong),
-        CONTEXT_FIELD: " ".join(context),
         FILLER_FIELD: " ".join(w for w in index_text(phrases, drop=set()).split() if w in weak),
     }
 
@@ -291,7 +287,6 @@ def on_post_build(config: Any) -> None:
                 (KEYWORDS_FIELD, KEYWORDS_BOOST),
                 (CRISIS_FIELD, CRISIS_BOOST),
                 (FILLER_FIELD, FILLER_BOOST),
-                (CONTEXT_FIELD, CONTEXT_BOOST),
             )
         }
     )

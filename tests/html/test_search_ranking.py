@@ -29,9 +29,9 @@ EVERYDAY = Path(__file__).with_name("everyday-questions.yml")
 TOP = 3
 # The everyday set's bar. The goal is the right page in the top 3 for 9 in 10 questions and the
 # help page first for at most 1 in 10. Since typed stop words search nothing (see
-# macros/hooks_search.py) the site reaches 45 and 5 of 49; the bar holds that line (5 of 49 is
-# just over 1 in 10). Raise it as the ranking improves; never lower it.
-FOUND_AT_LEAST, HELP_FIRST_AT_MOST = 0.9, 0.11
+# macros/hooks_search.py) the site reaches 45 and 4 of 49: the bar is the goal. Raise it as the
+# ranking improves; never lower it.
+FOUND_AT_LEAST, HELP_FIRST_AT_MOST = 0.9, 0.1
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +209,7 @@ def test_crying_wolf_is_measured_and_reported(search: SiteSearch) -> None:
     assert problems == [
         "everyday-questions.yml: the page is in the top 3 for 0 of 10 questions, fewer than 90%; missed: "
         + "; ".join([line] * 10),
-        "everyday-questions.yml: /get-help-now/ is first for 10 of 10 everyday questions, more than 11%: "
+        "everyday-questions.yml: /get-help-now/ is first for 10 of 10 everyday questions, more than 10%: "
         + "; ".join([line] * 10),
     ]
     assert everyday_problems([{"question": "lonely", "page": "focus-areas/loneliness/"}], search, "get-help-now/") == []
