@@ -12,9 +12,9 @@ What this hook does with them, and why:
    file, but the results list shows only `title` and `text` (and `tags`, which we do not use). So
    after the build we add fields to the index config and fill them on each page's first entry
    (the page itself, not a section): `keywords` (the page's front-matter keywords) and, on the help
-   page only, `crisis` and `crisis_filler` (crisis words). The words are
-   searchable but never displayed: no excerpt can show the list of suicide phrasings to a reader,
-   and no page's text changes.
+   page only, `crisis` and `crisis_filler` (crisis words). The words are searchable but never
+   displayed: no excerpt can show the list of suicide phrasings to a reader, and no page's text
+   changes.
 
    How Material 9.8 queries (read in its worker source, integrations/search): every typed word is
    split with the index's `separator` pattern, then becomes an OPTIONAL lunr term with a trailing
@@ -40,10 +40,9 @@ What this hook does with them, and why:
      the concepts that say crisis alone (suicidal, raped) or with a second signal (hits,
      slapped: Material's share-of-words re-scoring rewards the page that also matches the
      reader's other word, "my wife slapped me"); `crisis_filler` (300): words that say nothing
-     alone ("myself", "i'm", "anymore") and
-     everyday words that another page's `keywords:` use (partner, home, mum, help: the editors
-     named them words of another subject), or every question with "partner" or "home" in it
-     would lean towards the help page. A phrase made only of weak words and stop words ("better
+     alone ("myself", "i'm", "anymore") and everyday words that another page's `keywords:` use
+     (partner, home, mum, help: the editors named them words of another subject), or every
+     question with "partner" or "home" in it would lean towards the help page. A phrase made only of weak words and stop words ("better
      off without me") keeps its words in `crisis`, repeated (EVERYDAY_REPEAT), as no rare word
      can find it. Several-word concept items ("end my life") are left to the phrases: their words
      alone ("end", "life") say nothing. A concept word whose family holds an everyday word
@@ -102,10 +101,10 @@ E_ENDINGS = ("", "s", "d", "r")  # after a stem that ends in "e" ("rape*"), and 
 SHORT_STEM = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "hit", "stab", "slap": hitting, stabbed
 EVERYDAY_REPEAT = 10
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
-# "what's the point"): kept out of `crisis`, because every question with "my", "I", "can" or
-# "what" in it would match them (typed words are prefixes: "my" matches "myself"). They go in
-# `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words,
-# too little to pull "my family" there. (So no page's keywords should use them: "help yourself".)
+# "what's the point"): kept out of `crisis`, because everyday questions use them as much ("I'm
+# tired", "can't sleep", "help myself"). They go in `crisis_filler`, weighted lower: enough that
+# "cutting myself" matches the help page in BOTH words, too little to pull "i'm tired" there.
+# (So no page's keywords should use them: "help yourself".)
 FILLER = ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
 STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
 CARD_SCRIPT = "javascripts/crisis-search.js"
