@@ -2,7 +2,8 @@
 
 Two inputs, both kept by editors:
 - each page's front matter `keywords:` (everyday words readers use for the page's subject);
-- `crisis_search.phrases` in macros/data/shared-content.yml (what people in crisis type).
+- `crisis_search` in macros/data/shared-content.yml: its `phrases` (what people in crisis type)
+  and its `concepts` (families of crisis words, each said alone or with a second signal).
 
 What this hook does with them, and why:
 
@@ -11,37 +12,51 @@ What this hook does with them, and why:
    file, but the results list shows only `title` and `text` (and `tags`, which we do not use). So
    after the build we add fields to the index config and fill them on each page's first entry
    (the page itself, not a section): `keywords` (the page's front-matter keywords) and, on the help
-   page only, `crisis` and `crisis_filler` (the words of every crisis phrase). The words are searchable but never displayed: no
-   excerpt can show the list of suicide phrasings to a reader, and no page's text changes.
+   page only, `crisis` and `crisis_filler` (crisis words). The words are searchable but never
+   displayed: no excerpt can show the list of suicide phrasings to a reader, and no page's text
+   changes.
 
-   How Material 9.8 queries (read in its worker source, integrations/search): every typed word
-   becomes an OPTIONAL lunr term with a trailing wildcard ("moving home" -> "moving* home*"), so
-   words are ORed, not ANDed; wildcard terms skip the pipeline, so the query is neither stemmed
-   nor stop-word filtered, while the index drops stop words (the English pipeline here is only
-   `stopWordFilter`: no stemmer). A typed word matches every indexed word it is the beginning of
-   ("a" matches "abuse", "me" matches "medicine"). Results are then re-scored by the share of
-   typed words a page matched, a page's own entry counts more than a section, and a page's
-   `search: boost:` multiplies everything (most articles have 2). Consequences we rely on:
+   How Material 9.8 queries (read in its worker source, integrations/search): every typed word is
+   split with the index's `separator` pattern, then becomes an OPTIONAL lunr term with a trailing
+   wildcard ("moving home" -> "moving* home*"), so words are ORed, not ANDed; wildcard terms skip
+   the pipeline, so the query is neither stemmed nor stop-word filtered, while the index drops stop
+   words (the English pipeline here is only `stopWordFilter`: no stemmer). A typed word matches
+   every indexed word it is the beginning of ("safe" matches "safety"). Results are then
+   re-scored by the share of typed words a page matched, a page's own entry counts more than a
+   section, and a page's `search: boost:` multiplies everything (most articles have 2).
+   What we do about it:
+   - typed stop words search nothing: we add "a whole typed word that is a lunr stop word" to the
+     `separator` (see `separator`). Before, "a", "to", "with", "my" and "I" matched the crisis
+     words they begin ("attack", "took", "without", "myself", "i'm") and, added up, put the help
+     page first for a quarter of everyday questions. The index never held stop words, so nothing
+     else changes (a reader typing "with" on the way to "without" sees results from "witho");
    - keywords are written out in the forms readers type: apostrophes with and without (can't,
      can’t, cant), since "cant*" never matches "can't"; and word forms, as there is no stemmer
-     ("arguing" never matches "argue");
+     ("arguing" never matches "argue"). For the same reason each crisis concept's stems get their
+     usual endings ("rape*": raped, raping; see `word_forms`);
    - the help page has no page boost: a boost multiplies its title ("Get help now") and text too,
-     so "help finding a therapist" or "self help books" put it first. It is found by `crisis`;
-   - crisis words split by meaning. Words that say nothing alone ("myself", "i'm", "anymore"),
-     and everyday words that another page's `keywords:` use (partner, home, mum, son, help: the
-     editors named them words of another subject), go in the weak field `crisis_filler`, or every
-     question with "my", "I", "partner" or "home" in it would lean towards the help page. The
-     rest (die, suicidal, overdose, hits, scared) go in `crisis`. A phrase made only of weak words
-     and stop words ("better off without me") keeps its words in `crisis`, repeated
-     (EVERYDAY_REPEAT), as no rare word can find it;
-   - the boosts balance two needs: every crisis phrase puts the help page first (`crisis` 1000,
-     as strong as a title), while an everyday question that shares a word with a crisis phrase
-     finds its own page. Both are measured, without a browser, by tests/html/test_search_ranking.py
-     (Material's own worker on the built index): the crisis phrases of the data file, readers'
-     `questions:` in every page's front matter, and a held-out set of everyday questions
-     (tests/html/everyday-questions.yml, never copied into pages). What still tips towards the
-     help page: typed short words are prefixes, so "a", "to" and "with" match crisis words
-     ("attack", "took", "without") and add up; that test holds the line and names the questions.
+     so "help finding a therapist" or "self help books" put it first. It is found by its fields:
+     `crisis` (1000, as strong as a title): the words of every phrase, and the one-word items of
+     the concepts that say crisis alone (suicidal, raped) or with a second signal (hits,
+     slapped: Material's share-of-words re-scoring rewards the page that also matches the
+     reader's other word, "my wife slapped me"); `crisis_filler` (300): words that say nothing
+     alone ("myself", "i'm", "anymore") and everyday words that another page's `keywords:` use
+     (partner, home, mum, help: the editors named them words of another subject), or every
+     question with "partner" or "home" in it would lean towards the help page. A phrase made only of weak words and stop words ("better
+     off without me") keeps its words in `crisis`, repeated (EVERYDAY_REPEAT), as no rare word
+     can find it. Several-word concept items ("end my life") are left to the phrases: their words
+     alone ("end", "life") say nothing. A concept word whose family holds an everyday word
+     ("medication*": "medication") stays out, as the page about medicines should win;
+   - the boosts balance two needs: every crisis phrase puts the help page first, while an
+     everyday question that shares a word with a crisis phrase finds its own page. Both are
+     measured, without a browser, by tests/html/test_search_ranking.py (Material's own worker on
+     the built index): the crisis phrases of the data file, readers' `questions:` in every page's
+     front matter, and a held-out set of everyday questions (tests/html/everyday-questions.yml,
+     never copied into pages); tests/search/ adds untuned crisis phrasings. Raising a boost
+     trades one need for the other: measure both. What still tips towards the help page: typed
+     content words are prefixes too ("end" is "end it all" once the stop words go, and matches
+     "ending"), so a page's keywords must not claim a crisis word alone ("end of therapy" would
+     take "end it all" from the help page: the crisis phrase test names it).
 
 2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
    typed words look like a crisis (a phrase, or the concepts of `crisis_search.concepts`). It needs the
@@ -77,20 +92,26 @@ KEYWORDS_BOOST = 600.0
 CRISIS_FIELD = "crisis"
 CRISIS_BOOST = 1000.0
 FILLER_FIELD = "crisis_filler"
-FILLER_BOOST = 50.0
+FILLER_BOOST = 300.0
+# Endings a reader may type after a concept word's stem ("rape*": raped, rapes; "chok*": choke,
+# choked, choking; "stab*": stabbed), since lunr has no stemmer here: a typed "raped" never finds
+# an indexed "rape". A stem is written where the word's forms part ("chok", not "choke").
+ENDINGS = ("", "s", "e", "es", "ed", "ing", "er")
+E_ENDINGS = ("", "s", "d", "r")  # after a stem that ends in "e" ("rape*"), and "-ing" without it
+SHORT_STEM = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "hit", "stab", "slap": hitting, stabbed
 EVERYDAY_REPEAT = 10
 # Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
-# "what's the point"): kept out of `crisis`, because every question with "my", "I", "can" or
-# "what" in it would match them (typed words are prefixes: "my" matches "myself"). They go in
-# `crisis_filler`, weighted low: enough that "cutting myself" matches the help page in BOTH words,
-# too little to pull "my family" there. (So no page's keywords should use them: "help yourself".)
+# "what's the point"): kept out of `crisis`, because everyday questions use them as much ("I'm
+# tired", "can't sleep", "help myself"). They go in `crisis_filler`, weighted lower: enough that
+# "cutting myself" matches the help page in BOTH words, too little to pull "i'm tired" there.
+# (So no page's keywords should use them: "help yourself".)
 FILLER = ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
 STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
 CARD_SCRIPT = "javascripts/crisis-search.js"
 CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
 
 _keywords: dict[str, list[str]] = {}  # page URL ('' = home) -> its keywords, for this build
-_crisis: dict[str, list[str]] = {}  # the help page's URL -> the crisis phrases
+_crisis: dict[str, dict[str, Any]] = {}  # the help page's URL -> the shared data (crisis_search)
 _set_aside: dict[str, str] = {}  # page URL -> its Sources list, while the search plugin reads the page
 # The Sources heading macros/citations.py adds (`## Sources { #sources … }`), in any attribute order.
 SOURCES_HEADING = re.compile(r'<h2\b[^>]*\bid="sources"')
@@ -117,16 +138,40 @@ def everyday_words(keywords: dict[str, list[str]]) -> set[str]:
     return set(index_text([k for words in keywords.values() for k in words], drop=set()).split())
 
 
-def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str]) -> dict[str, str]:
+def word_forms(item: str) -> list[str]:
+    """The forms of one concept word: itself, or for a stem ("rape*", "stab*") its usual endings."""
+    if not item.endswith("*"):
+        return [item]
+    stem = item[:-1]
+    if stem.endswith("e"):
+        return [stem + e for e in E_ENDINGS] + [stem[:-1] + "ing"]
+    doubled = [stem + stem[-1] + e for e in ("ed", "ing", "er")] if SHORT_STEM.match(stem) else []
+    return [stem + e for e in ENDINGS] + doubled
+
+
+def concept_words(concepts: dict[str, Any], weak: set[str]) -> list[str]:
+    """Every form of the one-word items of the concepts that say crisis, alone or with a second
+    signal (`alone`, `needs`; not the helpers, such as a person or a time). Several-word items
+    ("end my life") are left out: their words ("end", "life") say nothing alone. So is a word whose
+    family has a weak word ("medication*": another page's keywords say "medication")."""
+    chosen = [c for c in concepts.values() if c.get("alone") or c.get("needs")]
+    families = [word_forms(item) for c in chosen for item in c["words"] if " " not in item]
+    return [form for forms in families if not weak & set(forms) for form in forms]
+
+
+def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str], concepts: dict[str, Any]) -> dict[str, str]:
     """The help page's two crisis fields. Words that say nothing alone (FILLER) and everyday words
-    (`everyday`) go in the weak field, the rest in `crisis`. A phrase made only of such words and
-    of stop words ("better off without me") keeps its words in `crisis`, where they are its only
-    signal, and they count EVERYDAY_REPEAT times, as no rare word can find it."""
+    (`everyday`) go in the weak field, the rest of the phrases' words in `crisis`. A phrase made
+    only of such words and of stop words ("better off without me") keeps its words in `crisis`,
+    where they are its only signal, and they count EVERYDAY_REPEAT times, as no rare word can find
+    it. The concepts' one-word items join `crisis`, unless their family has a weak word."""
     weak = FILLER_WORDS | everyday
     plain = [p for p in phrases if all(w in weak | stop for w in p.lower().split())]
     weak -= set(index_text(plain, drop=FILLER_WORDS).split())
+    strong = index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak).split()
+    strong += concept_words(concepts, weak)
     return {
-        CRISIS_FIELD: index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak),
+        CRISIS_FIELD: " ".join(strong),
         FILLER_FIELD: " ".join(w for w in index_text(phrases, drop=set()).split() if w in weak),
     }
 
@@ -141,6 +186,20 @@ def stop_words(site_dir: Path) -> set[str]:
         "macros/hooks_search.py: lunr's stop words not found in Material's search worker"
         " — a new Material version? update STOP_WORDS"
     )
+
+
+def separator(material: str, stop: set[str]) -> str:
+    """Material's separator, plus: a typed word that is a stop word, whole, is a separator too.
+    Material splits each typed word with this same pattern (and page text, where lunr drops stop
+    words anyway), so a typed "a", "to", "with" or "my" no longer searches every word it begins
+    ("alone", "took", "without", "myself"), in any case ("I", "My"). `^...$` spans the whole typed
+    word; no lookbehind, which older Safari cannot compile."""
+
+    def any_case(word: str) -> str:  # "to" -> "[tT][oO]": JavaScript has no inline (?i)
+        return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+    words = "|".join(any_case(w) for w in sorted(stop, key=lambda w: (-len(w), w)))
+    return f"{material}|^(?:{words})$"
 
 
 def crisis_phrases(shared: dict[str, Any]) -> list[str]:
@@ -194,7 +253,7 @@ def _before_search(context: dict[str, Any], page: Any, config: Any, nav: Any) ->
     if page.meta.get("keywords"):
         _keywords[page.url] = page.meta["keywords"]
     if page.file.src_uri == config.extra["shared"]["help_link"]["page"]:
-        _crisis[page.url] = crisis_phrases(config.extra["shared"])
+        _crisis[page.url] = config.extra["shared"]
     heading = SOURCES_HEADING.search(page.content or "")
     if heading:
         _set_aside[page.url] = page.content[heading.start() :]
@@ -218,6 +277,8 @@ def on_post_build(config: Any) -> None:
     if not path.is_file():
         return  # search switched off in mkdocs.yml
     index = json.loads(path.read_text(encoding="utf-8"))
+    stop = stop_words(Path(config.site_dir))
+    index["config"]["separator"] = separator(index["config"]["separator"], stop)
     index["config"]["fields"].update(
         {
             field: {"boost": boost}
@@ -232,8 +293,10 @@ def on_post_build(config: Any) -> None:
     for url, words in _keywords.items():
         if url in pages:  # not if `search: exclude: true`
             pages[url][KEYWORDS_FIELD] = index_text(words, drop=set())
-    for url, phrases in _crisis.items():
+    for url, shared in _crisis.items():
         if url in pages:
             everyday = everyday_words({u: w for u, w in _keywords.items() if u != url})
-            pages[url].update(crisis_fields(phrases, everyday, stop_words(Path(config.site_dir))))
+            pages[url].update(
+                crisis_fields(crisis_phrases(shared), everyday, stop, shared["crisis_search"]["concepts"])
+            )
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -16,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from conftest import ROOT, Project, error_lines
 from macros.schema import COUNTRY_NAMES
 from support.site_pages import page_path, sources
+from support.site_search import SiteSearch
 
 SHOWN_FIELDS = ("title", "text")
 
@@ -30,6 +32,13 @@ def page_entries(site: Path) -> dict[str, dict]:
 
 def front_matter(src: Path) -> dict:
     return yaml.safe_load(src.read_text(encoding="utf-8").split("---")[1])
+
+
+def hooks_search_module() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "macros"))  # MkDocs loads hooks by path, with this folder importable
+    import hooks_search
+
+    return hooks_search
 
 
 def test_every_page_has_keywords() -> None:
@@ -124,13 +133,11 @@ def test_build_stops_when_the_card_data_line_is_gone(project: Project) -> None:
 def test_everyday_words_of_crisis_phrases_are_weak_and_stop_words_come_from_material(site: Path) -> None:
     """Crisis words another page's keywords use go in the weak field; a phrase of only such words
     keeps them strong, repeated. Lunr's stop words are read from Material's worker, or the build stops."""
-    sys.path.insert(0, str(ROOT / "macros"))  # MkDocs loads hooks by path, with this folder importable
-    import hooks_search
-
+    hooks_search = hooks_search_module()
     stop = hooks_search.stop_words(site)
     assert {"a", "off", "me", "the"} <= stop and "die" not in stop
     fields = hooks_search.crisis_fields(
-        ["my partner hits me", "better off without me"], {"partner", "better", "without"}, stop
+        ["my partner hits me", "better off without me"], {"partner", "better", "without"}, stop, {}
     )
     assert (
         fields["crisis"].split()
@@ -143,3 +150,62 @@ def test_everyday_words_of_crisis_phrases_are_weak_and_stop_words_come_from_mate
         "macros/hooks_search.py: lunr's stop words not found in Material's search worker"
         " — a new Material version? update STOP_WORDS"
     )
+
+
+@pytest.mark.parametrize(
+    ("item", "forms"),
+    [
+        ("hits", ["hits"]),  # a whole word stays as it is
+        ("rape*", ["rape", "rapes", "raped", "raper", "raping"]),  # a stem ending in e
+        ("stalk*", ["stalk", "stalks", "stalke", "stalkes", "stalked", "stalking", "stalker"]),
+        (
+            "slap*",
+            ["slap", "slaps", "slape", "slapes", "slaped", "slaping", "slaper", "slapped", "slapping", "slapper"],
+        ),
+    ],
+)
+def test_a_concept_stem_gets_the_endings_readers_type(item: str, forms: list[str]) -> None:
+    assert hooks_search_module().word_forms(item) == forms
+
+
+CONCEPTS = {
+    "sexual": {"alone": True, "words": ["rape*", "without consent"]},
+    "violence": {"needs": ["person"], "words": ["hits", "threat*", "medication*"]},
+    "person": {"words": ["partner", "someone"]},
+}
+
+
+def test_concept_words_join_the_crisis_field() -> None:
+    """One-word items of concepts said alone or with a second signal, in every form; not a helper
+    concept (a person), not several-word items, not a family with a weak word ("medications")."""
+    hs = hooks_search_module()
+    rape = ["rape", "rapes", "raped", "raper", "raping"]
+    threat = ["threat", "threats", "threate", "threates", "threated", "threating", "threater"]
+    assert hs.concept_words(CONCEPTS, weak={"medications"}) == rape + ["hits"] + threat
+    fields = hs.crisis_fields(["my partner hits me"], {"partner", "threats"}, {"my", "me"}, CONCEPTS)
+    medication = hs.word_forms("medication*")
+    assert fields["crisis"].split() == ["my", "hits", "me"] + rape + ["hits"] + medication
+    assert fields["crisis_filler"].split() == ["partner"]
+
+
+def test_the_separator_drops_whole_typed_stop_words_in_any_case() -> None:
+    assert hooks_search_module().separator("[\\s\\-]+", {"a", "to"}) == "[\\s\\-]+|^(?:[tT][oO]|[aA])$"
+
+
+@pytest.mark.parametrize(
+    ("typed", "same_as"),
+    [
+        ("I", ""),  # only stop words: no results at all, as for an empty box
+        ("with a to", ""),
+        ("My dad died", "dad died"),  # "my" no longer matches "myself" on the help page
+        ("i feel worse after therapy", "feel worse therapy"),
+        ("WITH", ""),
+        ("without", "without"),  # a longer word that begins with a stop word is searched
+    ],
+)
+def test_typed_stop_words_search_nothing(site: Path, typed: str, same_as: str) -> None:
+    """Material's own worker on the built index (tests/support/site_search.py)."""
+    with SiteSearch(site) as search:
+        assert search.pages(typed) == search.pages(same_as)
+        if typed == "without":
+            assert search.pages(typed), "'without' should find pages"

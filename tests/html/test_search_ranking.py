@@ -28,10 +28,10 @@ from support.site_search import SiteSearch
 EVERYDAY = Path(__file__).with_name("everyday-questions.yml")
 TOP = 3
 # The everyday set's bar. The goal is the right page in the top 3 for 9 in 10 questions and the
-# help page first for at most 1 in 10; today the site reaches 40 and 11 of 49 (typed short words
-# such as "a", "to" and "with" match crisis words as prefixes: see macros/hooks_search.py), so the
-# bar holds that line. Raise it as the ranking improves; never lower it.
-FOUND_AT_LEAST, HELP_FIRST_AT_MOST = 0.8, 0.25
+# help page first for at most 1 in 10. Since typed stop words search nothing (see
+# macros/hooks_search.py) the site reaches 45 and 4 of 49: the bar is the goal. Raise it as the
+# ranking improves; never lower it.
+FOUND_AT_LEAST, HELP_FIRST_AT_MOST = 0.9, 0.1
 
 
 @pytest.fixture(scope="module")
@@ -207,9 +207,9 @@ def test_crying_wolf_is_measured_and_reported(search: SiteSearch) -> None:
     problems = everyday_problems(entries, search, "get-help-now/")
     line = '"i want to die" (for /about/): ' + ranked(search.pages("i want to die"))
     assert problems == [
-        "everyday-questions.yml: the page is in the top 3 for 0 of 10 questions, fewer than 80%; missed: "
+        "everyday-questions.yml: the page is in the top 3 for 0 of 10 questions, fewer than 90%; missed: "
         + "; ".join([line] * 10),
-        "everyday-questions.yml: /get-help-now/ is first for 10 of 10 everyday questions, more than 25%: "
+        "everyday-questions.yml: /get-help-now/ is first for 10 of 10 everyday questions, more than 10%: "
         + "; ".join([line] * 10),
     ]
     assert everyday_problems([{"question": "lonely", "page": "focus-areas/loneliness/"}], search, "get-help-now/") == []
