@@ -230,10 +230,12 @@ EXPLICIT_GROUPS = ("suicide", "self_harm", "overdose", "abuse")
 
 
 def _sign_word(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9]+\*?(?: [a-z0-9]+\*?)*", value) or len(value.rstrip("*")) < 2:
+    word = r"(?:[a-z0-9]+\*?|\*)"  # a lone * is any one word
+    if not re.fullmatch(rf"{word}(?: {word})*", value) or len(re.sub(r"[* ]", "", value)) < 2:
         raise ValueError(
             f"'{value}' is not a crisis word — write lower-case letters or digits, at least 2, words"
             " separated by one space, no apostrophes (dont, cant), and * only at the end of a word"
+            " or alone for any one word"
         )
     return value
 

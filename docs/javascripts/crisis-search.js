@@ -45,11 +45,13 @@ var IPTCrisisSearch = (function () {
     return slips > 0 && Math.abs(q.length - p.length) <= slips && distance(q, p, p.length >= 12 ? 1 : 2) <= slips;
   }
 
-  // One typed word against one listed word: equal; or the listed word ends in * and the typed
-  // word starts with it; or, for words of 6 letters or more, the same with one missed, doubled
-  // or swapped letter ("sucidal" starts like "suicid*" with one letter missed). A stem's slip must
-  // end on the stem's last letter, or every shorter word would match ("strange" is not "strangl*").
+  // One typed word against one listed word: a lone * is any one word ("hurt* * feelings" is "hurt
+  // my mums feelings" too); equal; or the listed word ends in * and the typed word starts with it;
+  // or, for words of 6 letters or more, the same with one missed, doubled or swapped letter
+  // ("sucidal" starts like "suicid*" with one letter missed). A stem's slip must end on the stem's
+  // last letter, or every shorter word would match ("strange" is not "strangl*").
   function matchesWord(typed, listed) {
+    if (listed === "*") return typed !== ""; // not a word an idiom blanked out
     var stem = listed.charAt(listed.length - 1) === "*";
     var w = stem ? listed.slice(0, -1) : listed;
     if (stem ? typed.indexOf(w) === 0 : typed === w) return true;

@@ -186,6 +186,10 @@ CASES = {
         lambda d: d["crisis_search"]["concepts"]["die"]["words"].append("don't"),
         f"{FILE}: crisis_search.concepts.die.words[2]: 'don't' is not a crisis word — write lower-case letters or digits",
     ),
+    "crisis word of lone stars only (a lone * is any one word: it needs a real word with it)": (
+        lambda d: d["crisis_search"]["idioms"].insert(0, "* *"),
+        f"{FILE}: crisis_search.idioms[0]: '* *' is not a crisis word — write lower-case letters or digits",
+    ),
     "crisis concept with no words": (
         lambda d: d["crisis_search"]["concepts"]["die"].update(words=[]),
         f"{FILE}: crisis_search.concepts.die.words: is empty — add at least one item",

@@ -182,6 +182,31 @@ def test_typing_slips(v8: MiniRacer, typed: str, card: bool) -> None:
     assert shows(v8, typed) is card, f"'{typed}': card shown should be {card}"
 
 
+# --- the decision's rules, on word lists of their own (not today's data) ------------------------
+
+RULES = {
+    "phrases": ["i want to die"],
+    "concepts": {
+        "harm": {"alone": False, "needs": ["self"], "words": ["hurt*"]},
+        "self": {"alone": False, "needs": [], "words": ["myself"]},
+    },
+    "idioms": ["hurt* * feelings"],
+}
+RULE_CASES = [
+    ("I WANT TO DIE!!", True),  # a listed phrase
+    ("i keep hurting myself", True),  # a concept with one it needs, said by other words
+    ("hurting", False),  # ... but not alone
+    ("i hurt her feelings myself", False),  # an idiom's words count for nothing; a lone * is any one word
+    ("i hurt my mums feelings myself", True),  # ... exactly one word
+]
+
+
+@pytest.mark.parametrize(("typed", "card"), RULE_CASES)
+def test_the_rules_of_the_decision(v8: MiniRacer, typed: str, card: bool) -> None:
+    shown = v8.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(typed)}, {json.dumps(RULES)}, false)")
+    assert shown is card, f"'{typed}' with the rules' own word lists: card should be {card}"
+
+
 # --- the reader's likely country: one function, used by the card and by the help page ----------
 
 GUESSES = [
