@@ -19,6 +19,12 @@ var IPTCrisisSearch = (function () {
     return text.toLowerCase().replace(/['’‘`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   }
 
+  // Filler words ("i just want to die", "i really cant go on") say nothing about a crisis: they are
+  // dropped from what was typed and from the listed phrases, so the lists need no copy with them.
+  function withoutFillers(text, fillers) {
+    return text.split(" ").filter(function (w) { return fillers.indexOf(w) === -1; }).join(" ");
+  }
+
   // Typing slips: a missed, doubled or swapped letter (optimal string alignment distance); a wrong
   // letter costs `substitution` (2 where it must not count: "homeless" is not "hopeless").
   function distance(a, b, substitution) {
@@ -95,6 +101,7 @@ var IPTCrisisSearch = (function () {
   }
 
   // The decision, on meaning rather than on listed sentences (see "Crisis words" in CONTRIBUTING.md):
+  // 0. filler words ("just", "really") are dropped;
   // 1. a listed phrase (also with typing slips) shows the card;
   // 2. otherwise everyday idioms are blanked out, and the words are read as CONCEPTS of the data file
   //    (death, self-harm, hopelessness, pills, violence, a person, a time like tonight ...);
@@ -106,9 +113,9 @@ var IPTCrisisSearch = (function () {
   //    (the help page also comes first for many everyday questions).
   // A missed card can cost a life, a needless one little: the concepts lean towards showing.
   function looksLikeCrisis(query, data, engineSaysHelp) {
-    var q = normalise(query);
+    var q = withoutFillers(normalise(query), data.fillers);
     if (!q) return false;
-    if (data.phrases.some(function (p) { return matchesPhrase(q, normalise(p)); })) return true;
+    if (data.phrases.some(function (p) { return matchesPhrase(q, withoutFillers(normalise(p), data.fillers)); })) return true;
     var words = withoutIdioms(q.split(" "), data.idioms);
     var said = {};
     Object.keys(data.concepts).forEach(function (name) {

@@ -191,9 +191,11 @@ RULES = {
         "self": {"alone": False, "needs": [], "words": ["myself"]},
     },
     "idioms": ["hurt* * feelings"],
+    "fillers": ["just"],
 }
 RULE_CASES = [
     ("I WANT TO DIE!!", True),  # a listed phrase
+    ("i just want to die", True),  # ... with a filler word, which is dropped
     ("i keep hurting myself", True),  # a concept with one it needs, said by other words
     ("hurting", False),  # ... but not alone
     ("i hurt her feelings myself", False),  # an idiom's words count for nothing; a lone * is any one word
