@@ -70,23 +70,33 @@ var IPTCrisisSearch = (function () {
   }
 
   // Where a listed item of one or more words ("no one", "kill*") stands in the typed words: [start, end) of each place.
-  function places(words, item) {
+  // With `loose`, an item of three words or more may have one more word inside ("nothing LEFT to
+  // live for", "end your OWN life"): readers rarely type a listed wording word for word.
+  function places(words, item, loose) {
     var parts = item.split(" ");
     var found = [];
-    for (var i = 0; i + parts.length <= words.length; i++) {
-      var all = true;
-      for (var k = 0; k < parts.length && all; k++) all = matchesWord(words[i + k], parts[k]);
-      if (all) found.push([i, i + parts.length]);
+    for (var i = 0; i < words.length; i++) {
+      var end = placeFrom(words, i, parts, loose && parts.length >= 3 ? 1 : 0);
+      if (end !== -1) found.push([i, end]);
     }
     return found;
   }
 
-  function placesOfAny(words, items) {
-    return items.reduce(function (all, item) { return all.concat(places(words, item)); }, []);
+  // The end of the item's place if its first word stands at `i`, or -1.
+  function placeFrom(words, i, parts, extra) {
+    if (i >= words.length || !matchesWord(words[i], parts[0])) return -1;
+    if (parts.length === 1) return i + 1;
+    var end = placeFrom(words, i + 1, parts.slice(1), extra);
+    if (end === -1 && extra > 0 && words[i + 1]) end = placeFrom(words, i + 2, parts.slice(1), extra - 1);
+    return end;
+  }
+
+  function placesOfAny(words, items, loose) {
+    return items.reduce(function (all, item) { return all.concat(places(words, item, loose)); }, []);
   }
 
   // Everyday idioms ("kill time", "dying to know", "my phone died") are blanked out first, so their
-  // words cannot count towards a concept.
+  // words cannot count towards a concept. Word for word only: a looser idiom could hide a crisis.
   function withoutIdioms(words, idioms) {
     var left = words.slice();
     placesOfAny(words, idioms).forEach(function (p) {
@@ -119,7 +129,7 @@ var IPTCrisisSearch = (function () {
     var words = withoutIdioms(q.split(" "), data.idioms);
     var said = {};
     Object.keys(data.concepts).forEach(function (name) {
-      said[name] = placesOfAny(words, data.concepts[name].words);
+      said[name] = placesOfAny(words, data.concepts[name].words, true);
     });
     return Object.keys(data.concepts).some(function (name) {
       var concept = data.concepts[name];

@@ -189,6 +189,7 @@ RULES = {
     "concepts": {
         "harm": {"alone": False, "needs": ["self"], "words": ["hurt*"]},
         "self": {"alone": False, "needs": [], "words": ["myself"]},
+        "hopeless": {"alone": True, "needs": [], "words": ["nothing to live for"]},
     },
     "idioms": ["hurt* * feelings"],
     "fillers": ["just"],
@@ -200,6 +201,9 @@ RULE_CASES = [
     ("hurting", False),  # ... but not alone
     ("i hurt her feelings myself", False),  # an idiom's words count for nothing; a lone * is any one word
     ("i hurt my mums feelings myself", True),  # ... exactly one word
+    ("i hurt her best friends feelings myself", True),  # ... and an idiom is matched word for word
+    ("nothing left to live for", True),  # a concept's item of 3 words or more may have one word more inside
+    ("nothing left at all to live for", False),  # ... not two
 ]
 
 
