@@ -246,10 +246,12 @@ EXPLICIT_GROUPS = ("suicide", "self_harm", "overdose", "abuse")
 
 
 def _sign_word(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9]+\*?(?: [a-z0-9]+\*?)*", value) or len(value.rstrip("*")) < 2:
+    word = r"(?:[a-z0-9]+\*?|\*)"  # a lone * is any one word
+    if not re.fullmatch(rf"{word}(?: {word})*", value) or len(re.sub(r"[* ]", "", value)) < 2:
         raise ValueError(
             f"'{value}' is not a crisis word — write lower-case letters or digits, at least 2, words"
             " separated by one space, no apostrophes (dont, cant), and * only at the end of a word"
+            " or alone for any one word"
         )
     return value
 
@@ -267,13 +269,30 @@ class CrisisConcept(Strict):
     needs: list[ConceptName] = []
 
 
+def _filler_word(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+", value):
+        raise ValueError(f"'{value}' is not one word — write one lower-case word, no spaces, * or apostrophes")
+    return value
+
+
 class CrisisSearch(Strict):
     card: CrisisCard
     concepts: Annotated[dict[ConceptName, CrisisConcept], Field(min_length=1)]
     idioms: CrisisWords
+    fillers: list[Annotated[str, AfterValidator(_filler_word)]] = []  # words the matcher ignores
     phrases: CrisisPhrases
 
     def model_post_init(self, _context: object) -> None:
+        # The matcher drops fillers from what was typed, so a concept or idiom that holds one never matches.
+        items = [(f"idioms[{i}]", w) for i, w in enumerate(self.idioms)] + [
+            (f"concepts.{name}.words[{i}]", w) for name, c in self.concepts.items() for i, w in enumerate(c.words)
+        ]
+        for where, item in items:
+            filler = next((w for w in item.split() if w in self.fillers), None)
+            if filler:
+                raise ValueError(
+                    f"{where}: '{item}' holds the filler word '{filler}', which the search ignores — remove it from the item"
+                )
         for name, concept in self.concepts.items():
             if concept.alone and concept.needs:
                 raise ValueError(f"concepts.{name}: has both `alone: true` and `needs` — keep one of them")

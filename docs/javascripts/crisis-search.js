@@ -19,6 +19,12 @@ var IPTCrisisSearch = (function () {
     return text.toLowerCase().replace(/['’‘`]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   }
 
+  // Filler words ("i just want to die", "i really cant go on") say nothing about a crisis: they are
+  // dropped from what was typed and from the listed phrases, so the lists need no copy with them.
+  function withoutFillers(text, fillers) {
+    return text.split(" ").filter(function (w) { return fillers.indexOf(w) === -1; }).join(" ");
+  }
+
   // Typing slips: a missed, doubled or swapped letter (optimal string alignment distance); a wrong
   // letter costs `substitution` (2 where it must not count: "homeless" is not "hopeless").
   function distance(a, b, substitution) {
@@ -45,11 +51,13 @@ var IPTCrisisSearch = (function () {
     return slips > 0 && Math.abs(q.length - p.length) <= slips && distance(q, p, p.length >= 12 ? 1 : 2) <= slips;
   }
 
-  // One typed word against one listed word: equal; or the listed word ends in * and the typed
-  // word starts with it; or, for words of 6 letters or more, the same with one missed, doubled
-  // or swapped letter ("sucidal" starts like "suicid*" with one letter missed). A stem's slip must
-  // end on the stem's last letter, or every shorter word would match ("strange" is not "strangl*").
+  // One typed word against one listed word: a lone * is any one word ("hurt* * feelings" is "hurt
+  // my mums feelings" too); equal; or the listed word ends in * and the typed word starts with it;
+  // or, for words of 6 letters or more, the same with one missed, doubled or swapped letter
+  // ("sucidal" starts like "suicid*" with one letter missed). A stem's slip must end on the stem's
+  // last letter, or every shorter word would match ("strange" is not "strangl*").
   function matchesWord(typed, listed) {
+    if (listed === "*") return typed !== ""; // not a word an idiom blanked out
     var stem = listed.charAt(listed.length - 1) === "*";
     var w = stem ? listed.slice(0, -1) : listed;
     if (stem ? typed.indexOf(w) === 0 : typed === w) return true;
@@ -62,23 +70,33 @@ var IPTCrisisSearch = (function () {
   }
 
   // Where a listed item of one or more words ("no one", "kill*") stands in the typed words: [start, end) of each place.
-  function places(words, item) {
+  // With `loose`, an item of three words or more may have one more word inside ("nothing LEFT to
+  // live for", "end your OWN life"): readers rarely type a listed wording word for word.
+  function places(words, item, loose) {
     var parts = item.split(" ");
     var found = [];
-    for (var i = 0; i + parts.length <= words.length; i++) {
-      var all = true;
-      for (var k = 0; k < parts.length && all; k++) all = matchesWord(words[i + k], parts[k]);
-      if (all) found.push([i, i + parts.length]);
+    for (var i = 0; i < words.length; i++) {
+      var end = placeFrom(words, i, parts, loose && parts.length >= 3 ? 1 : 0);
+      if (end !== -1) found.push([i, end]);
     }
     return found;
   }
 
-  function placesOfAny(words, items) {
-    return items.reduce(function (all, item) { return all.concat(places(words, item)); }, []);
+  // The end of the item's place if its first word stands at `i`, or -1.
+  function placeFrom(words, i, parts, extra) {
+    if (i >= words.length || !matchesWord(words[i], parts[0])) return -1;
+    if (parts.length === 1) return i + 1;
+    var end = placeFrom(words, i + 1, parts.slice(1), extra);
+    if (end === -1 && extra > 0 && words[i + 1]) end = placeFrom(words, i + 2, parts.slice(1), extra - 1);
+    return end;
+  }
+
+  function placesOfAny(words, items, loose) {
+    return items.reduce(function (all, item) { return all.concat(places(words, item, loose)); }, []);
   }
 
   // Everyday idioms ("kill time", "dying to know", "my phone died") are blanked out first, so their
-  // words cannot count towards a concept.
+  // words cannot count towards a concept. Word for word only: a looser idiom could hide a crisis.
   function withoutIdioms(words, idioms) {
     var left = words.slice();
     placesOfAny(words, idioms).forEach(function (p) {
@@ -93,6 +111,7 @@ var IPTCrisisSearch = (function () {
   }
 
   // The decision, on meaning rather than on listed sentences (see "Crisis words" in CONTRIBUTING.md):
+  // 0. filler words ("just", "really") are dropped;
   // 1. a listed phrase (also with typing slips) shows the card;
   // 2. otherwise everyday idioms are blanked out, and the words are read as CONCEPTS of the data file
   //    (death, self-harm, hopelessness, pills, violence, a person, a time like tonight ...);
@@ -104,13 +123,13 @@ var IPTCrisisSearch = (function () {
   //    (the help page also comes first for many everyday questions).
   // A missed card can cost a life, a needless one little: the concepts lean towards showing.
   function looksLikeCrisis(query, data, engineSaysHelp) {
-    var q = normalise(query);
+    var q = withoutFillers(normalise(query), data.fillers);
     if (!q) return false;
-    if (data.phrases.some(function (p) { return matchesPhrase(q, normalise(p)); })) return true;
+    if (data.phrases.some(function (p) { return matchesPhrase(q, withoutFillers(normalise(p), data.fillers)); })) return true;
     var words = withoutIdioms(q.split(" "), data.idioms);
     var said = {};
     Object.keys(data.concepts).forEach(function (name) {
-      said[name] = placesOfAny(words, data.concepts[name].words);
+      said[name] = placesOfAny(words, data.concepts[name].words, true);
     });
     return Object.keys(data.concepts).some(function (name) {
       var concept = data.concepts[name];

@@ -178,6 +178,18 @@ CASES = {
         lambda d: d["crisis_search"]["concepts"]["die"]["words"].append("don't"),
         f"{FILE}: crisis_search.concepts.die.words[2]: 'don't' is not a crisis word — write lower-case letters or digits",
     ),
+    "crisis word of lone stars only (a lone * is any one word: it needs a real word with it)": (
+        lambda d: d["crisis_search"]["idioms"].insert(0, "* *"),
+        f"{FILE}: crisis_search.idioms[0]: '* *' is not a crisis word — write lower-case letters or digits",
+    ),
+    "crisis filler of two words": (
+        lambda d: d["crisis_search"]["fillers"].insert(0, "you know"),
+        f"{FILE}: crisis_search.fillers[0]: 'you know' is not one word — write one lower-case word",
+    ),
+    "crisis idiom that holds a filler word (the search drops it, so the idiom never matches)": (
+        lambda d: d["crisis_search"].update(fillers=["just"], idioms=["just kidding", *d["crisis_search"]["idioms"]]),
+        f"{FILE}: crisis_search: idioms[0]: 'just kidding' holds the filler word 'just', which the search ignores",
+    ),
     "crisis concept with no words": (
         lambda d: d["crisis_search"]["concepts"]["die"].update(words=[]),
         f"{FILE}: crisis_search.concepts.die.words: is empty — add at least one item",

@@ -5,6 +5,8 @@ site/javascripts/crisis-search.js with the data the build writes into it. No pag
   card shows at once, from the words alone, for at least 90 % of the crisis ones, and for at most
   10 % of the ordinary ones even when the site's search (Material's worker on the built index,
   tests/support/site_search.py) adds its answer;
+- the training phrasings (tests/search/training-phrasings.yml, which the word lists may be tuned on):
+  at least 95 % and at most 5 %, the same way;
 - every phrase of the data file, with and without apostrophes, and typing slips;
 - the reader's likely country (time zone + languages), the one guess both scripts use;
 - each country's line to talk to (macros/first_help.py), on a small data file of its own.
@@ -29,6 +31,7 @@ from support.site_pages import page_path
 from support.site_search import SiteSearch
 
 UNTUNED = yaml.safe_load((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
+TRAINING = yaml.safe_load((ROOT / "tests/search/training-phrasings.yml").read_text(encoding="utf-8"))
 PHRASES = sorted(
     {
         form
@@ -92,6 +95,25 @@ def test_no_list_of_crisis_phrasings_falls_far_behind(v8: MiniRacer, name: str) 
     missed = [q for q in UNTUNED[name] if not shows(v8, q)]
     share = 1 - len(missed) / len(UNTUNED[name])
     assert share >= 0.85, f"{name}: the card showed for {share:.0%} (at least 85 % needed); missed: {missed}"
+
+
+# The training list may be tuned on (see its header), so its bars are higher: it holds what was fixed.
+
+
+def test_the_training_crisis_phrasings_show_the_card(v8: MiniRacer) -> None:
+    """From the words alone, as for the untuned lists."""
+    missed = [q for q in TRAINING["crisis"] if not shows(v8, q)]
+    share = 1 - len(missed) / len(TRAINING["crisis"])
+    assert share >= 0.95, (
+        f"training crisis phrasings: the card showed for {share:.0%} (at least 95 %); missed: {missed}"
+    )
+
+
+def test_the_training_ordinary_questions_show_no_card(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
+    """With the search's answer too, as for the untuned lists."""
+    shown = [q for q in TRAINING["ordinary"] if shows(v8, q, engine(q))]
+    share = len(shown) / len(TRAINING["ordinary"])
+    assert share <= 0.05, f"training ordinary questions: the card showed for {share:.0%} (at most 5 %): {shown}"
 
 
 ENGINE_CASES = [
@@ -159,6 +181,37 @@ SLIPS = [
 @pytest.mark.parametrize(("typed", "card"), SLIPS)
 def test_typing_slips(v8: MiniRacer, typed: str, card: bool) -> None:
     assert shows(v8, typed) is card, f"'{typed}': card shown should be {card}"
+
+
+# --- the decision's rules, on word lists of their own (not today's data) ------------------------
+
+RULES = {
+    "phrases": ["i want to die"],
+    "concepts": {
+        "harm": {"alone": False, "needs": ["self"], "words": ["hurt*"]},
+        "self": {"alone": False, "needs": [], "words": ["myself"]},
+        "hopeless": {"alone": True, "needs": [], "words": ["nothing to live for"]},
+    },
+    "idioms": ["hurt* * feelings"],
+    "fillers": ["just"],
+}
+RULE_CASES = [
+    ("I WANT TO DIE!!", True),  # a listed phrase
+    ("i just want to die", True),  # ... with a filler word, which is dropped
+    ("i keep hurting myself", True),  # a concept with one it needs, said by other words
+    ("hurting", False),  # ... but not alone
+    ("i hurt her feelings myself", False),  # an idiom's words count for nothing; a lone * is any one word
+    ("i hurt my mums feelings myself", True),  # ... exactly one word
+    ("i hurt her best friends feelings myself", True),  # ... and an idiom is matched word for word
+    ("nothing left to live for", True),  # a concept's item of 3 words or more may have one word more inside
+    ("nothing left at all to live for", False),  # ... not two
+]
+
+
+@pytest.mark.parametrize(("typed", "card"), RULE_CASES)
+def test_the_rules_of_the_decision(v8: MiniRacer, typed: str, card: bool) -> None:
+    shown = v8.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(typed)}, {json.dumps(RULES)}, false)")
+    assert shown is card, f"'{typed}' with the rules' own word lists: card should be {card}"
 
 
 # --- the reader's likely country: one function, used by the card and by the help page ----------
