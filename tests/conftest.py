@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
@@ -15,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from deploy.publish import publish
-from tools.project_copy import copy_project
+from tools.project_copy import PROJECT_PARTS, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,24 +28,50 @@ def build_site(out: Path) -> None:
     publish(out, ROOT)  # the post-build step `make build` runs: meta CSP, header files, robots.txt
 
 
+# What the built site depends on besides the installed packages (pinned in requirements.txt).
+BUILD_INPUTS = (*PROJECT_PARTS, "requirements.txt", "tests/conftest.py")
+
+
+def build_key() -> str:
+    """A hash of everything a build reads: the project's files, the pinned packages, SITE_URL and
+    today's date (the build refuses dates in the future, and the sitemap carries the build date)."""
+    digest = hashlib.sha256(f"{os.environ.get('SITE_URL', '')}|{dt.date.today()}".encode())
+    for part in BUILD_INPUTS:
+        path = ROOT / part
+        files = (
+            sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+            if path.is_dir()
+            else [path]
+        )
+        for file in files:
+            digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built in-process with the real config (strict), as readers get it.
 
-    Built once per run: with parallel workers (make test, make check), the first worker builds it
-    into the run's shared temp folder and the others wait for it and reuse it. Tests only read it
-    (a test that needs to change it works on its own copy).
+    Built once, and kept in pytest's cache folder (.pytest_cache/) under a hash of everything the
+    build reads (build_key): a run after a change builds anew, a run after no change (the second
+    `make check`) reuses it. With parallel workers, the first builds it and the others wait for it.
+    Tests only read it (a test that needs to change it works on its own copy).
     """
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        out = tmp_path_factory.mktemp("site")
-        build_site(out)
-        return out
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
-    out, done = shared / "site", shared / "site.built"
-    with open(shared / "site.lock", "w") as lock:
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider: one build per run
+    if cache:
+        folder = Path(cache.mkdir("built-site"))
+    else:  # the run's own temp folder, shared by its workers
+        run = tmp_path_factory.getbasetemp()
+        folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "built-site"
+        folder.mkdir(exist_ok=True)
+    key = build_key()
+    out, done = folder / key, folder / f"{key}.built"
+    with open(folder / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
         if not done.exists():
-            shutil.rmtree(out, ignore_errors=True)  # what a failed build of another worker left
+            for old in folder.iterdir():  # earlier builds, or what a failed build left
+                if old.name != "lock":
+                    shutil.rmtree(old) if old.is_dir() else old.unlink()
             build_site(out)
             done.touch()
     return out
