@@ -1,5 +1,5 @@
 """axe-core finds no WCAG 2.0/2.1/2.2 A or AA problem on any page, in the light and dark palettes,
-at phone and desktop size, nor in the search overlay showing results.
+at phone and desktop size, nor in the search overlay showing results and the crisis help card.
 
 axe is the copy bundled with axe-playwright-python (no download). Besides the WCAG tags we switch
 on `aria-dialog-name` (an axe best practice): without it, screen readers announce the search as
@@ -37,6 +37,7 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose a
 ARTICLE = "article.md-content__inner"
 SCHEME = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette scheme
 MODES = [(scheme, profile) for scheme in SCHEME for profile in ("phone", "desktop")]
+CARD_QUERY = "i want to die"  # brings up the help card above the results
 
 # What decides the result of a colour rule for each element of the article, compared across widths.
 ARTICLE_STYLES = """(article) => [article, ...article.querySelectorAll("*")].map((el) => {
@@ -146,15 +147,17 @@ def test_axe_every_page_at_phone_size(
 
 
 @pytest.mark.parametrize(("scheme", "profile"), MODES)
-def test_axe_search_overlay_with_results(
+def test_axe_search_overlay_with_results_and_help_card(
     window: Callable[..., Page], scheme: str, profile: str, base_url: str, failing_pages: FailingPages
 ) -> None:
+    """The open search with results and, above them, the help card crisis words bring up."""
     page = window(profile, scheme)
     page.goto(base_url)
-    assert type_search(page, "grief"), "no search results for 'grief'"
+    assert type_search(page, CARD_QUERY), f"no search results for {CARD_QUERY!r}"
+    page.locator(".ipt-crisis-card").wait_for()
     page.locator(".md-search-result__item mark").first.wait_for()  # highlighted words are checked too
     check_palette(page, scheme)
-    problems = axe_problems(page, f"/ with search results open [{scheme}, {profile}]")
+    problems = axe_problems(page, f"/ with search results and the help card open [{scheme}, {profile}]")
     if problems:
         failing_pages.add("", live=page)
     assert not problems, report(problems)

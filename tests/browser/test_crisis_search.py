@@ -6,7 +6,7 @@ Material's own search worker on the built index (tests/html/test_search_ranking.
 tests/browser/test_search.py proves the real search box gives the same top results, for a phrase
 of every group among others. Whether the help card shows for a search is pure logic, tested phrase
 by phrase without a browser (tests/search/test_crisis_matcher.py). Here, a handful of checks of
-what readers see: the card appears, is announced, its links work, the keyboard reaches it, and it
+what readers see: the card appears, is announced (axe checks it open: tests/browser/test_axe.py), its links work, the keyboard reaches it, and it
 and the top of Get help now show the emergency number and a line to talk to, on a 320 px phone and
 on a desktop.
 """
@@ -18,9 +18,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .conftest import report
 from .search_ui import open_search, page_of, retype
-from .test_axe import SCHEME, axe_problems, check_palette
 
 CARD = ".ipt-crisis-card"
 
@@ -83,19 +81,6 @@ def test_the_search_answer_adds_the_card(search_page: Page, base_url: str, help_
     search_page.locator(CARD).wait_for(state="visible", timeout=2000)
     retype(search_page, "what is ipt", key_by_key=False)
     assert not search_page.locator(CARD).is_visible(), "the card stayed after an everyday question"
-
-
-@pytest.mark.parametrize("scheme", list(SCHEME))
-def test_axe_with_help_card_open(window: Callable[..., Page], base_url: str, scheme: str) -> None:
-    for profile in ("desktop", "phone"):
-        page = window(profile, scheme)
-        page.goto(base_url)
-        open_search(page)
-        retype(page, "i want to die")
-        page.locator(CARD).wait_for()
-        check_palette(page, scheme)
-        problems = axe_problems(page, f"/ with the help card open [{scheme}, {profile}]")
-        assert not problems, report(problems)
 
 
 # --- someone to talk to, on the first screen ---------------------------------------------------------
