@@ -337,7 +337,8 @@ def test_tab_order_check_sees_a_button_after_the_header(window: Callable[..., Pa
 def report_link_problems(page: Page, path: str, route: dict) -> list[str]:
     """On the open page: a visible "Report a problem" link that says the configured label, carries
     the page's own address, and the warning not to send health details.
-    (The every-page sweep in test_safety.py runs it at phone and desktop size.)"""
+    (test_safety.py runs it on one page of each kind, at phone and desktop size; its twin in
+    tests/html/test_page_safety_parts.py checks the built HTML of every page.)"""
     link = page.locator("[data-ipt=report-link]")
     if link.count() != 1 or not link.is_visible():
         return [f"/{path}: no visible report link"]
