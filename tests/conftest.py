@@ -162,6 +162,15 @@ def base_url(site: Path):
         yield url
 
 
+@pytest.fixture(scope="session")
+def nginx_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The real site, as built by the `site` fixture, served by REAL nginx with deploy/nginx.conf."""
+    from publishing.publishing_support import run_nginx
+
+    with run_nginx(site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
 # --- groups of tests, so `make check` can leave out what needs a browser or a server ------------
 # Marked here by what a test uses, so new tests in the usual style are grouped without extra work.
 # `make check` (after each edit) runs the content checks on the real content; the tests that feed a
