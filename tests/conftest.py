@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,49 +33,55 @@ def build_site(out: Path) -> None:
 BUILD_INPUTS = (*PROJECT_PARTS, "requirements.txt", "tests/conftest.py")
 
 
-def build_key() -> str:
+def build_key(extra_inputs: tuple[str, ...] = (), root: Path = ROOT) -> str:
     """A hash of everything a build reads: the project's files, the pinned packages, SITE_URL and
-    today's date (the build refuses dates in the future, and the sitemap carries the build date)."""
+    today's date (the build refuses dates in the future, and the sitemap carries the build date);
+    and of `extra_inputs` (files or folders of the project)."""
     digest = hashlib.sha256(f"{os.environ.get('SITE_URL', '')}|{dt.date.today()}".encode())
-    for part in BUILD_INPUTS:
-        path = ROOT / part
-        files = (
-            sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-            if path.is_dir()
-            else [path]
-        )
-        for file in files:
-            digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    for part in (*BUILD_INPUTS, *extra_inputs):
+        path = root / part
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for file in files if path.is_dir() else [path] if path.exists() else []:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
-@pytest.fixture(scope="session")
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built in-process with the real config (strict), as readers get it.
+def kept(
+    request: pytest.FixtureRequest, name: str, extra_inputs: tuple[str, ...], make: Callable[[Path], None]
+) -> Path:
+    """A folder that make(folder) fills from the project, made once per version of its inputs.
 
-    Built once, and kept in pytest's cache folder (.pytest_cache/) under a hash of everything the
-    build reads (build_key): a run after a change builds anew, a run after no change (the second
-    `make check`) reuses it. With parallel workers, the first builds it and the others wait for it.
-    Tests only read it (a test that needs to change it works on its own copy).
+    Kept in pytest's cache folder (.pytest_cache/d/<name>/) under a hash of everything a build
+    reads (build_key) and of `extra_inputs` (the test code that makes it): a run after a change
+    makes it anew, a run after no change (the second `make check`) reuses it. With parallel
+    workers, the first makes it and the others wait for it. Tests only read it.
     """
-    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider: one build per run
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider: made once per run
     if cache:
-        folder = Path(cache.mkdir("built-site"))
+        folder = Path(cache.mkdir(name))
     else:  # the run's own temp folder, shared by its workers
-        run = tmp_path_factory.getbasetemp()
-        folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "built-site"
+        run = request.getfixturevalue("tmp_path_factory").getbasetemp()
+        folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / name
         folder.mkdir(exist_ok=True)
-    key = build_key()
-    out, done = folder / key, folder / f"{key}.built"
+    key = build_key(extra_inputs)
+    out, done = folder / key, folder / f"{key}.done"
     with open(folder / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if make() fails
         if not done.exists():
-            for old in folder.iterdir():  # earlier builds, or what a failed build left
+            for old in folder.iterdir():  # earlier versions, or what a failed make() left
                 if old.name != "lock":
                     shutil.rmtree(old) if old.is_dir() else old.unlink()
-            build_site(out)
+            out.mkdir()
+            make(out)
             done.touch()
     return out
+
+
+@pytest.fixture(scope="session")
+def site(request: pytest.FixtureRequest) -> Path:
+    """The real site, built in-process with the real config (strict), as readers get it; built once
+    per version of the project (kept())."""
+    return kept(request, "built-site", (), build_site)
 
 
 def read_shared_content() -> dict:
