@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, Page
 from .conftest import FailingPages, report
 from .profiles import PROFILES
 from .search_ui import type_search
+from .test_text_size import box_text_problems
 
 AXE = Axe()
 OPTIONS = {
@@ -118,17 +119,22 @@ def phone_page_problems(page: Page, path: str, desktop_width: int) -> list[str]:
     return problems
 
 
-def test_axe_every_page_at_desktop_size(
+def test_axe_and_box_text_size_every_page_at_desktop_size(
     window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
 ) -> None:
+    """axe as above; and, on the same page load, text in boxes as large as the body text (test_text_size.py)."""
     page = window("desktop")
     problems: list[str] = []
+    boxes = 0
     for path in site_paths:
         page.goto(base_url + path)
-        found = desktop_page_problems(page, path)
+        count, found = box_text_problems(page, path)
+        boxes += count
+        found += desktop_page_problems(page, path)
         if found:
             failing_pages.add(path)
         problems += found
+    assert boxes > 20, f"only {boxes} boxes found: the selector no longer matches Material's boxes"
     assert not problems, report(problems)
 
 
