@@ -157,6 +157,12 @@ FOCUSED = f"""() => {{
 }}"""
 
 
+# Material's panels open and close with CSS transitions, some started a frame after the focus moves:
+# two frames, then every running transition jumped to its end (what the reader sees once it settles).
+SETTLE = """() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  document.getAnimations().forEach((a) => { try { a.finish(); } catch {} }); ok(); })))"""
+
+
 def hidden_focus(page: Page, path: str) -> tuple[int, list[str]]:
     """Tab through the open page; (focused elements on screen, those hidden entirely under something)."""
     hidden, seen = [], 0
@@ -164,7 +170,7 @@ def hidden_focus(page: Page, path: str) -> tuple[int, list[str]]:
         page.keyboard.press("Tab")
         info = page.evaluate(FOCUSED)
         if info["inWindow"] and not info["seen"]:
-            page.wait_for_timeout(400)  # let Material's panels finish opening or closing
+            page.evaluate(SETTLE)  # let Material's panels finish opening or closing
             info = page.evaluate(FOCUSED)
         if info["end"]:
             break
