@@ -29,8 +29,9 @@ def build_site(out: Path) -> None:
     publish(out, ROOT)  # the post-build step `make build` runs: meta CSP, header files, robots.txt
 
 
-# What the built site depends on besides the installed packages (pinned in requirements.txt).
-BUILD_INPUTS = (*PROJECT_PARTS, "requirements.txt", "tests/conftest.py")
+# What a kept build depends on besides the installed packages (pinned in requirements*.txt: the
+# link check's htmlproofer is a test requirement).
+BUILD_INPUTS = (*PROJECT_PARTS, "requirements.txt", "requirements-test.txt", "tests/conftest.py")
 
 
 def build_key(extra_inputs: tuple[str, ...] = (), root: Path = ROOT) -> str:
