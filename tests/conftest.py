@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from deploy.publish import publish
-from tools.project_copy import copy_project
+from tools.project_copy import PROJECT_PARTS, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,27 +29,60 @@ def build_site(out: Path) -> None:
     publish(out, ROOT)  # the post-build step `make build` runs: meta CSP, header files, robots.txt
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built in-process with the real config (strict), as readers get it.
+# What a kept build depends on besides the installed packages (pinned in requirements*.txt: the
+# link check's htmlproofer is a test requirement).
+BUILD_INPUTS = (*PROJECT_PARTS, "requirements.txt", "requirements-test.txt", "tests/conftest.py")
 
-    Built once per run: with parallel workers (make test, make check), the first worker builds it
-    into the run's shared temp folder and the others wait for it and reuse it. Tests only read it
-    (a test that needs to change it works on its own copy).
+
+def build_key(extra_inputs: tuple[str, ...] = (), root: Path = ROOT) -> str:
+    """A hash of everything a build reads: the project's files, the pinned packages, SITE_URL and
+    today's date (the build refuses dates in the future, and the sitemap carries the build date);
+    and of `extra_inputs` (files or folders of the project)."""
+    digest = hashlib.sha256(f"{os.environ.get('SITE_URL', '')}|{dt.date.today()}".encode())
+    for part in (*BUILD_INPUTS, *extra_inputs):
+        path = root / part
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for file in files if path.is_dir() else [path] if path.exists() else []:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def kept(
+    request: pytest.FixtureRequest, name: str, extra_inputs: tuple[str, ...], make: Callable[[Path], None]
+) -> Path:
+    """A folder that make(folder) fills from the project, made once per version of its inputs.
+
+    Kept in pytest's cache folder (.pytest_cache/d/<name>/) under a hash of everything a build
+    reads (build_key) and of `extra_inputs` (the test code that makes it): a run after a change
+    makes it anew, a run after no change (the second `make check`) reuses it. With parallel
+    workers, the first makes it and the others wait for it. Tests only read it.
     """
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        out = tmp_path_factory.mktemp("site")
-        build_site(out)
-        return out
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
-    out, done = shared / "site", shared / "site.built"
-    with open(shared / "site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider: made once per run
+    if cache:
+        folder = Path(cache.mkdir(name))
+    else:  # the run's own temp folder, shared by its workers
+        run = request.getfixturevalue("tmp_path_factory").getbasetemp()
+        folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / name
+        folder.mkdir(exist_ok=True)
+    key = build_key(extra_inputs)
+    out, done = folder / key, folder / f"{key}.done"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if make() fails
         if not done.exists():
-            shutil.rmtree(out, ignore_errors=True)  # what a failed build of another worker left
-            build_site(out)
+            for old in folder.iterdir():  # earlier versions, or what a failed make() left
+                if old.name != "lock":
+                    shutil.rmtree(old) if old.is_dir() else old.unlink()
+            out.mkdir()
+            make(out)
             done.touch()
     return out
+
+
+@pytest.fixture(scope="session")
+def site(request: pytest.FixtureRequest) -> Path:
+    """The real site, built in-process with the real config (strict), as readers get it; built once
+    per version of the project (kept())."""
+    return kept(request, "built-site", (), build_site)
 
 
 def read_shared_content() -> dict:
@@ -131,6 +167,15 @@ def base_url(site: Path):
     from support.server import serve
 
     with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def nginx_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The real site, as built by the `site` fixture, served by REAL nginx with deploy/nginx.conf."""
+    from publishing.publishing_support import run_nginx
+
+    with run_nginx(site, tmp_path_factory.mktemp("nginx")) as url:
         yield url
 
 

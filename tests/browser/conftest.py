@@ -33,6 +33,15 @@ def articles(site_paths: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def page_of_each_kind(site_paths: list[str], articles: list[str], help_path: str) -> list[str]:
+    """One page of each kind the theme lays out differently: the home page, an article, a page that
+    is not an article, the crisis page and the 404 page. For checks of how the theme places what
+    every page carries; that each page carries it is checked in its built HTML (tests/html/)."""
+    other = next(p for p in site_paths if p not in articles and p not in ("", help_path, NOT_FOUND))
+    return ["", articles[0], other, help_path, NOT_FOUND]
+
+
+@pytest.fixture(scope="session")
 def help_path(shared_content: dict) -> str:
     """Where the header's "Get help now" link must lead, e.g. 'get-help-now/'."""
     return page_path(shared_content["help_link"]["page"])

@@ -1,5 +1,5 @@
 """axe-core finds no WCAG 2.0/2.1/2.2 A or AA problem on any page, in the light and dark palettes,
-at phone and desktop size, nor in the search overlay showing results.
+at phone and desktop size, nor in the search overlay showing results and the crisis help card.
 
 axe is the copy bundled with axe-playwright-python (no download). Besides the WCAG tags we switch
 on `aria-dialog-name` (an axe best practice): without it, screen readers announce the search as
@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, Page
 from .conftest import FailingPages, report
 from .profiles import PROFILES
 from .search_ui import type_search
+from .test_text_size import box_text_problems
 
 AXE = Axe()
 OPTIONS = {
@@ -37,6 +38,7 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose a
 ARTICLE = "article.md-content__inner"
 SCHEME = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette scheme
 MODES = [(scheme, profile) for scheme in SCHEME for profile in ("phone", "desktop")]
+CARD_QUERY = "i want to die"  # brings up the help card above the results
 
 # What decides the result of a colour rule for each element of the article, compared across widths.
 ARTICLE_STYLES = """(article) => [article, ...article.querySelectorAll("*")].map((el) => {
@@ -117,17 +119,22 @@ def phone_page_problems(page: Page, path: str, desktop_width: int) -> list[str]:
     return problems
 
 
-def test_axe_every_page_at_desktop_size(
+def test_axe_and_box_text_size_every_page_at_desktop_size(
     window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
 ) -> None:
+    """axe as above; and, on the same page load, text in boxes as large as the body text (test_text_size.py)."""
     page = window("desktop")
     problems: list[str] = []
+    boxes = 0
     for path in site_paths:
         page.goto(base_url + path)
-        found = desktop_page_problems(page, path)
+        count, found = box_text_problems(page, path)
+        boxes += count
+        found += desktop_page_problems(page, path)
         if found:
             failing_pages.add(path)
         problems += found
+    assert boxes > 20, f"only {boxes} boxes found: the selector no longer matches Material's boxes"
     assert not problems, report(problems)
 
 
@@ -146,15 +153,17 @@ def test_axe_every_page_at_phone_size(
 
 
 @pytest.mark.parametrize(("scheme", "profile"), MODES)
-def test_axe_search_overlay_with_results(
+def test_axe_search_overlay_with_results_and_help_card(
     window: Callable[..., Page], scheme: str, profile: str, base_url: str, failing_pages: FailingPages
 ) -> None:
+    """The open search with results and, above them, the help card crisis words bring up."""
     page = window(profile, scheme)
     page.goto(base_url)
-    assert type_search(page, "grief"), "no search results for 'grief'"
+    assert type_search(page, CARD_QUERY), f"no search results for {CARD_QUERY!r}"
+    page.locator(".ipt-crisis-card").wait_for()
     page.locator(".md-search-result__item mark").first.wait_for()  # highlighted words are checked too
     check_palette(page, scheme)
-    problems = axe_problems(page, f"/ with search results open [{scheme}, {profile}]")
+    problems = axe_problems(page, f"/ with search results and the help card open [{scheme}, {profile}]")
     if problems:
         failing_pages.add("", live=page)
     assert not problems, report(problems)

@@ -1,61 +1,29 @@
 """A person in crisis who types what they feel into the search is led to help first.
 
-Every phrase of `crisis_search.phrases` in macros/data/shared-content.yml (and its form without
-apostrophes, as many people type it) is typed into the real search of the built site: the help
-page must be the first result for the explicit groups (suicide, self-harm, overdose, abuse) and in
-the first three for the soft ones, and no phrase may end in "no results". Ordinary questions that
-share an everyday word with a crisis phrase do not put the help page first.
-
-Whether the help card shows for a search is pure logic, tested phrase by phrase without a browser
-(tests/search/test_crisis_matcher.py); here, a handful of checks of what readers see: the card
-appears, is announced, its links work, the keyboard reaches it, and it and the top of Get help now
-show the emergency number and a line to talk to, on a 320 px phone and on a desktop.
+That every phrase of `crisis_search.phrases` in macros/data/shared-content.yml (and its form
+without apostrophes) puts the help page first is checked phrase by phrase in `make check`, with
+Material's own search worker on the built index (tests/html/test_search_ranking.py);
+tests/browser/test_search.py proves the real search box gives the same top results, for a phrase
+of every group among others. Whether the help card shows for a search is pure logic, tested phrase
+by phrase without a browser (tests/search/test_crisis_matcher.py). Here, a handful of checks of
+what readers see: the card appears, is announced (axe checks it open: tests/browser/test_axe.py), its links work, the keyboard reaches it, and it
+and the top of Get help now show the emergency number and a line to talk to, on a 320 px phone and
+on a desktop.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from conftest import read_shared_content
-from macros.schema import EXPLICIT_GROUPS
 from support.countries import reader_in
 
-from .conftest import FailingPages, report
 from .search_ui import open_search, page_of, retype
-from .test_axe import SCHEME, axe_problems, check_palette
 
 CARD = ".ipt-crisis-card"
-NO_RESULTS = "No matching documents"
-
-
-# One test per group of phrases (macros/data/shared-content.yml), so parallel workers share them.
-GROUPS = list(read_shared_content()["crisis_search"]["phrases"])
-
-
-def typed_forms(shared_content: dict) -> list[tuple[str, str]]:
-    """(what is typed, its group): every phrase, and its form without apostrophes if different."""
-    forms: dict[str, str] = {}
-    for group, phrases in shared_content["crisis_search"]["phrases"].items():
-        for phrase in phrases:
-            forms.setdefault(phrase, group)
-            forms.setdefault(re.sub(r"['’]", "", phrase), group)
-    return list(forms.items())
-
-
-def crisis_problem(page: Page, phrase: str, group: str, results: list[str], help_path: str) -> str:
-    """'' if the phrase reaches help as required, else one line naming the phrase and what it got."""
-    wanted = 1 if group in EXPLICIT_GROUPS else 3
-    top = ", ".join(f"{i}. /{p}" for i, p in enumerate(results[:3], 1)) or "no results"
-    missing = []
-    if help_path not in results[:wanted]:
-        missing.append(f"/{help_path} {'first' if wanted == 1 else 'in the first three'} (got {top})")
-    if NO_RESULTS in page.locator(".md-search-result__meta").inner_text():
-        missing.append("any result at all (the search said 'no results')")
-    return f'search "{phrase}" ({group}): expected ' + "; ".join(missing) if missing else ""
 
 
 @pytest.fixture
@@ -64,26 +32,6 @@ def search_page(window: Callable[..., Page], base_url: str) -> Page:
     page.goto(base_url)
     open_search(page)
     return page
-
-
-@pytest.mark.parametrize("group", GROUPS)
-def test_every_crisis_phrase_leads_to_help(
-    search_page: Page, base_url: str, shared_content: dict, help_path: str, failing_pages: FailingPages, group: str
-) -> None:
-    errors: list[str] = []
-    search_page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    forms = [(phrase, g) for phrase, g in typed_forms(shared_content) if g == group]
-    assert forms, f"no phrases in the group {group}"
-    problems = []
-    for phrase, group in forms:
-        results = [page_of(href, base_url) for href in retype(search_page, phrase, key_by_key=False)]
-        problem = crisis_problem(search_page, phrase, group, results, help_path)
-        if problem:
-            problems.append(problem)
-    if problems:
-        failing_pages.add("", live=search_page)
-    assert not problems, report(problems)
-    assert not errors, f"console errors while searching: {errors}"
 
 
 def test_results_never_show_the_phrase_list(search_page: Page, shared_content: dict) -> None:
@@ -136,32 +84,6 @@ def test_the_search_answer_adds_the_card(search_page: Page, base_url: str, help_
     search_page.locator(CARD).wait_for(state="visible", timeout=2000)
     retype(search_page, "what is ipt", key_by_key=False)
     assert not search_page.locator(CARD).is_visible(), "the card stayed after an everyday question"
-
-
-@pytest.mark.parametrize("scheme", list(SCHEME))
-def test_axe_with_help_card_open(window: Callable[..., Page], base_url: str, scheme: str) -> None:
-    for profile in ("desktop", "phone"):
-        page = window(profile, scheme)
-        page.goto(base_url)
-        open_search(page)
-        retype(page, "i want to die")
-        page.locator(CARD).wait_for()
-        check_palette(page, scheme)
-        problems = axe_problems(page, f"/ with the help card open [{scheme}, {profile}]")
-        assert not problems, report(problems)
-
-
-# --- the checks can fail ------------------------------------------------------------------------
-
-
-def test_a_phrase_that_cannot_reach_help_is_named(search_page: Page, base_url: str, help_path: str) -> None:
-    """A fabricated 'crisis phrase' that is an ordinary question fails the check, by name."""
-    results = [page_of(href, base_url) for href in retype(search_page, "how many sessions")]
-    problem = crisis_problem(search_page, "how many sessions", "suicide", results, help_path)
-    assert problem.startswith(f'search "how many sessions" (suicide): expected /{help_path} first (got 1. /')
-    results = [page_of(href, base_url) for href in retype(search_page, "zzqx")]
-    problem = crisis_problem(search_page, "zzqx", "panic", results, help_path)
-    assert "(got no results)" in problem and "any result at all" in problem, problem
 
 
 # --- someone to talk to, on the first screen ---------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Every page loads nothing from outside the site, sets no cookie and logs no console error; a
+"""Every page loads nothing from outside the site, sets no cookie, logs no console error and, served
+by nginx with the shipped headers, breaks no rule of its Content-Security-Policy; a
 reader's search words stay out of addresses and history, and nothing is stored in their browser
 until they choose something (the colour switch).
 
@@ -9,6 +10,7 @@ Requests are recorded on the browser context, which sees the page, its frames an
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
@@ -17,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from conftest import Project, error_lines
-from support.network import OpenRequests
+from support.network import CSP_LISTENER, OpenRequests
 from support.server import serve
 
 from .conftest import FailingPages, report
@@ -27,10 +29,15 @@ from .search_ui import enter_search, open_search
 
 class PrivacyWatch:
     """One browser context that records every request (page, frames, workers), websocket,
-    console error and uncaught error; visit() reports them per page and empties the cookie jar."""
+    console error and uncaught error; visit() reports them per page and empties the cookie jar.
 
-    def __init__(self, browser: Browser, base_url: str) -> None:
-        self.base_url = base_url
+    csp: also the Content-Security-Policy, when nginx serves the site with the shipped headers
+    (tests/publishing/test_csp_browser.py): the header on each page, the browser's violation
+    events, and console warnings (Chromium reports header syntax problems there).
+    """
+
+    def __init__(self, browser: Browser, base_url: str, csp: bool = False) -> None:
+        self.base_url, self.csp = base_url, csp
         self.origin = base_url.rstrip("/")
         self.outside: list[str] = []
         self.errors: list[str] = []
@@ -42,7 +49,10 @@ class PrivacyWatch:
         self.context.on("weberror", lambda e: self.errors.append(f"uncaught error: {e.error}"))
         self.page = self.context.new_page()
         self.page.on("websocket", lambda ws: self.outside.append(ws.url))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console error: {m.text}"))
+        logged = ("error", "warning") if csp else ("error",)
+        self.page.on("console", lambda m: m.type in logged and self.errors.append(f"console {m.type}: {m.text}"))
+        if csp:
+            self.context.add_init_script(CSP_LISTENER)
 
     def visit(self, path: str, search: bool = False) -> list[str]:
         """Open one page and return its privacy problems.
@@ -67,16 +77,21 @@ class PrivacyWatch:
             problems.append(f"/{path}: document.cookie is {document_cookie!r}")
         if response is None or response.status != 200:
             problems.append(f"/{path}: HTTP status {response.status if response else 'none'}")
+        if self.csp:
+            if response is None or "content-security-policy" not in response.headers:
+                problems.append(f"/{path}: no CSP header")
+            problems += [f"/{path}: {v}" for v in self.page.evaluate("window.__cspViolations || []")]
         return problems
 
     def close(self) -> None:
         self.context.close()
 
 
-def test_no_outside_requests_cookies_or_console_errors(
-    browser: Browser, base_url: str, site_paths: list[str], failing_pages: FailingPages
+def test_no_outside_requests_cookies_console_errors_or_csp_violations(
+    browser: Browser, nginx_url: str, site_paths: list[str], failing_pages: FailingPages
 ) -> None:
-    watch = PrivacyWatch(browser, base_url)
+    """Every page, served by nginx with the shipped headers: one visit checks its privacy and its CSP."""
+    watch = PrivacyWatch(browser, nginx_url, csp=True)
     problems: list[str] = []
     try:
         for i, path in enumerate(site_paths):
@@ -122,6 +137,34 @@ def test_privacy_check_names_what_leaked(browser: Browser, site: Path, tmp_path:
     assert "/about/: sets cookie tracker (127.0.0.1)" in text
     assert "/about/: document.cookie is 'tracker=1'" in text
     assert "/about/: console error: broken on purpose" in text
+
+
+def test_csp_part_names_an_unhashed_inline_script_and_a_missing_header(
+    browser: Browser, site: Path, tmp_path: Path
+) -> None:
+    """Bad examples: the about page of a copy gets an inline script after the build (its hash is in
+    no policy), served by nginx; then the same copy served without headers."""
+    from publishing.publishing_support import run_nginx
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    about = copy / "about/index.html"
+    injected = "<script>document.title = 'injected'</script></body>"
+    about.write_text(about.read_text(encoding="utf-8").replace("</body>", injected), encoding="utf-8")
+    with run_nginx(copy, tmp_path / "nginx") as url:
+        watch = PrivacyWatch(browser, url, csp=True)
+        try:
+            problems = watch.visit("about/")
+        finally:
+            watch.close()
+    assert any(re.fullmatch(r"/about/: script-src-elem blocked inline at .*/about/:\d+", p) for p in problems), problems
+    assert any(p.startswith("/about/: console error: Executing inline script violates") for p in problems), problems
+    with serve(copy) as url:
+        watch = PrivacyWatch(browser, url, csp=True)
+        try:
+            assert "/glossary/: no CSP header" in watch.visit("glossary/")
+        finally:
+            watch.close()
 
 
 # --- search words stay out of addresses and history; nothing stored until the reader chooses ------

@@ -157,6 +157,12 @@ FOCUSED = f"""() => {{
 }}"""
 
 
+# Material's panels open and close with CSS transitions, some started a frame after the focus moves:
+# two frames, then every running transition jumped to its end (what the reader sees once it settles).
+SETTLE = """() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  document.getAnimations().forEach((a) => { try { a.finish(); } catch {} }); ok(); })))"""
+
+
 def hidden_focus(page: Page, path: str) -> tuple[int, list[str]]:
     """Tab through the open page; (focused elements on screen, those hidden entirely under something)."""
     hidden, seen = [], 0
@@ -164,7 +170,7 @@ def hidden_focus(page: Page, path: str) -> tuple[int, list[str]]:
         page.keyboard.press("Tab")
         info = page.evaluate(FOCUSED)
         if info["inWindow"] and not info["seen"]:
-            page.wait_for_timeout(400)  # let Material's panels finish opening or closing
+            page.evaluate(SETTLE)  # let Material's panels finish opening or closing
             info = page.evaluate(FOCUSED)
         if info["end"]:
             break
@@ -337,7 +343,8 @@ def test_tab_order_check_sees_a_button_after_the_header(window: Callable[..., Pa
 def report_link_problems(page: Page, path: str, route: dict) -> list[str]:
     """On the open page: a visible "Report a problem" link that says the configured label, carries
     the page's own address, and the warning not to send health details.
-    (The every-page sweep in test_safety.py runs it at phone and desktop size.)"""
+    (test_safety.py runs it on one page of each kind, at phone and desktop size; its twin in
+    tests/html/test_page_safety_parts.py checks the built HTML of every page.)"""
     link = page.locator("[data-ipt=report-link]")
     if link.count() != 1 or not link.is_visible():
         return [f"/{path}: no visible report link"]

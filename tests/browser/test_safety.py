@@ -1,6 +1,11 @@
-"""Safety features readers must always see: the "Get help now" link on every page, at phone and
-desktop size, reachable in one click; on every article the medical disclaimer and the finder; and
-on every page "Report a problem" with the page's address (its check is in test_reader_safety.py)."""
+"""Safety features readers must always see, on screen and working, at phone and desktop size: the
+"Get help now" link, reachable in one click; on articles the medical disclaimer and the finder; and
+"Report a problem" with the page's address (its check is in test_reader_safety.py).
+
+The theme places these the same way on every page of a kind, so the browser checks one page of each
+kind (page_of_each_kind); that every page carries them is checked in the built HTML of every page
+(tests/html/test_site.py, tests/html/test_page_safety_parts.py).
+"""
 
 from __future__ import annotations
 
@@ -62,24 +67,24 @@ def footer_problems(page: Page, path: str, finder_path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("profile", ["phone", "desktop"])
-def test_help_link_report_link_and_article_footer_on_every_page(
+def test_help_link_report_link_and_article_footer_on_each_kind_of_page(
     window: Callable[..., Page],
     profile: str,
     base_url: str,
-    site_paths: list[str],
+    page_of_each_kind: list[str],
     articles: list[str],
     help_path: str,
     shared_content: dict,
     failing_pages: FailingPages,
 ) -> None:
-    """Every page: "Get help now" on screen and one click from the crisis page, and a report link
-    with the page's address. Every article (source front matter without `kind: page`): the medical
+    """ "Get help now" on screen and one click from the crisis page, and a visible report link with
+    the page's address. On an article (source front matter without `kind: page`): the medical
     disclaimer and the finder, visibly."""
     finder = shared_content["finder"]["url"]
     finder_path = page_path(finder) if finder.endswith(".md") else ""
     page = window(profile)
     problems: list[str] = []
-    for i, path in enumerate(site_paths):
+    for i, path in enumerate(page_of_each_kind):
         page.goto(base_url + path)
         found = report_link_problems(page, path, shared_content["report_problem"])
         found += footer_problems(page, path, finder_path) if path in articles else []

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT
+from conftest import ROOT, read_shared_content
 from support.site_pages import sources
 from support.site_search import SiteSearch
 
@@ -51,7 +51,11 @@ def test_the_browser_and_the_fast_search_agree(window: Callable[..., Page], base
     """The fast path (tests/support/site_search.py) is only worth trusting if it is what readers
     get: the same top 3, in the same order, for a sample of queries of every kind."""
     sample = [str(q) for src in sources(ROOT) for q in (src.meta.get("questions") or [])[:1]] + SAMPLE_EXTRA
+    # The crisis phrases are checked one by one on the fast path (make check): one of each group here.
+    sample += [phrases[0] for phrases in read_shared_content()["crisis_search"]["phrases"].values()]
     page = window("desktop")
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.goto(base_url)
     open_search(page)
     differ = []
@@ -62,6 +66,7 @@ def test_the_browser_and_the_fast_search_agree(window: Callable[..., Page], base
                 differ.append(f'"{query}": browser {browser[:3]}, fast path {fast.pages(query)[:3]}')
     assert len(sample) >= 25
     assert not differ, "the fast search and the browser disagree:\n" + "\n".join(differ)
+    assert not errors, f"console errors while searching: {errors}"
 
 
 def test_phone_search_opens_from_the_magnifier(window: Callable[..., Page], base_url: str) -> None:

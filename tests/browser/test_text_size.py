@@ -1,13 +1,12 @@
 """Text in boxes (Key points, examples, warnings, help boxes) is as large as the body text. Material
-sets it smaller (12.8 px against 16 px); a reader test found the Key points hard to read."""
+sets it smaller (12.8 px against 16 px); a reader test found the Key points hard to read. Checked on
+every page by the desktop sweep of test_axe.py, which has the page open already."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from playwright.sync_api import Page
-
-from .conftest import FailingPages, report
 
 # Body text: the paragraphs of the article itself. Box text: paragraphs and list items in a box
 # (admonition or details), the box's title included. One list is left out on purpose: the crisis
@@ -32,21 +31,13 @@ SMALL_BOX_TEXT = """() => {
 }"""
 
 
-def test_text_in_boxes_is_body_size(
-    window: Callable[..., Page], base_url: str, site_paths: list[str], failing_pages: FailingPages
-) -> None:
-    page = window("desktop")
-    problems: list[str] = []
-    boxes = 0
-    for path in site_paths:
-        page.goto(base_url + path)
-        boxes += page.locator("article :is(.admonition, details)").count()
-        found = [f"/{path}: {p}" for p in page.evaluate(SMALL_BOX_TEXT)]
-        if found:
-            failing_pages.add(path)
-        problems += found
-    assert boxes > 20, f"only {boxes} boxes found: the selector no longer matches Material's boxes"
-    assert not problems, report(problems)
+BOXES = "article :is(.admonition, details)"
+
+
+def box_text_problems(page: Page, path: str) -> tuple[int, list[str]]:
+    """On the open page: (how many boxes it has, a line per box whose text is not body size).
+    Run on every page by the desktop sweep of test_axe.py, in the same page load."""
+    return page.locator(BOXES).count(), [f"/{path}: {p}" for p in page.evaluate(SMALL_BOX_TEXT)]
 
 
 def test_text_size_check_reports_a_small_box(window: Callable[..., Page], base_url: str) -> None:

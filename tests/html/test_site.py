@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from macros.render import BOX_STYLES, FOR_LABELS, YOUNG_ABUSE_LABEL
-from support.site_pages import built, sources
+from support.site_pages import built, seen_built, seen_html, sources
 
 
 def pages(site: Path) -> list[Path]:
@@ -37,7 +37,7 @@ def test_there_are_articles() -> None:
 
 @pytest.mark.parametrize("src", articles())
 def test_article_shows_disclaimers_and_finder_from_data(site: Path, shared_content: dict, src: str) -> None:
-    soup = built(site, src)
+    soup = seen_built(site, src)
     d, f = shared_content["disclaimers"], shared_content["finder"]
     medical = text_of(soup, '[data-ipt="disclaimer-medical"]')
     assert d["medical"]["title"] in medical and d["medical"]["text"] in medical
@@ -75,12 +75,12 @@ def urgent_box_problems(soup: BeautifulSoup, risk_topic: bool, shared: dict, lin
 
 @pytest.mark.parametrize("src", articles())
 def test_urgent_help_box_is_calm_unless_the_page_is_about_risk(site: Path, shared_content: dict, src: str) -> None:
-    problems = urgent_box_problems(built(site, src), bool(META[src].get("risk_topic")), shared_content)
+    problems = urgent_box_problems(seen_built(site, src), bool(META[src].get("risk_topic")), shared_content)
     assert not problems, f"docs/{src}: " + "; ".join(problems)
 
 
 def test_crisis_page_box_is_urgent_and_does_not_link_to_itself(site: Path, shared_content: dict) -> None:
-    soup = built(site, "get-help-now.md")
+    soup = seen_built(site, "get-help-now.md")
     assert urgent_box_problems(soup, True, shared_content, link=False) == []
     assert not soup.select_one('[data-ipt="disclaimer-crisis"]').select('a[href$="get-help-now/"]')
 
@@ -110,7 +110,7 @@ def test_urgent_box_check_reports_wrong_style_and_missing_number(site: Path, sha
 
 
 def test_finder_button_goes_to_the_configured_finder(site: Path, shared_content: dict) -> None:
-    soup = built(site, "what-is-ipt.md")
+    soup = seen_built(site, "what-is-ipt.md")
     button = soup.select_one('[data-ipt="finder"] a.md-button')
     assert button.get_text(strip=True) == shared_content["finder"]["button_label"]
     assert button["href"] == "../" + shared_content["finder"]["url"].removesuffix(".md") + "/"
@@ -121,7 +121,7 @@ def test_every_page_has_the_help_link_in_the_header(site: Path, shared_content: 
     all_pages = pages(site)
     assert len(all_pages) >= 15
     for page in all_pages:
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = seen_html(page.read_text(encoding="utf-8"))
         link = soup.select_one('header.md-header [data-ipt="help-link"]')
         assert link is not None, f"{page.relative_to(site)}: no help link in the header"
         assert link.get_text(strip=True) == label
@@ -131,7 +131,7 @@ def test_every_page_has_the_help_link_in_the_header(site: Path, shared_content: 
 
 
 def test_crisis_page_starts_with_what_to_do(site: Path, shared_content: dict) -> None:
-    soup = built(site, "get-help-now.md")
+    soup = seen_built(site, "get-help-now.md")
     first_words = " ".join(text_of(soup, "article").split()[:45])
     assert shared_content["disclaimers"]["crisis"]["title"] in first_words
     assert (
@@ -147,7 +147,7 @@ def test_crisis_page_starts_with_what_to_do(site: Path, shared_content: dict) ->
 
 
 def test_crisis_page_has_every_part_and_country_section(site: Path, shared_content: dict) -> None:
-    soup = built(site, "get-help-now.md")
+    soup = seen_built(site, "get-help-now.md")
     for anchor in ("stay-safe", "crisis-lines", "abuse", "someone-else", "crisis-other"):
         assert soup.select_one(f"article #{anchor}"), f"no #{anchor}"
     for code, country in shared_content["crisis"].items():
@@ -176,7 +176,7 @@ def listed_services(node) -> list[str]:
 def test_each_service_shows_under_every_purpose_it_lists(site: Path, shared_content: dict) -> None:
     """A service's `for` list decides where it shows: in its country's crisis lines (once, however many
     of their purposes it lists) and in "Abuse at home", where lines for young people have their own group."""
-    soup = built(site, "get-help-now.md")
+    soup = seen_built(site, "get-help-now.md")
     for code, country in shared_content["crisis"].items():
         crisis = listed_services(soup.select_one(f'[data-ipt="crisis-countries"] > section[data-country="{code}"]'))
         abuse_part = soup.select_one(f'[data-ipt="abuse-countries"] > section[data-country="{code}"]')
@@ -240,7 +240,7 @@ def test_copy_check_catches_a_copy(shared_content: dict, tmp_path: Path) -> None
 
 @pytest.mark.parametrize("src", ["index.md", "get-help-now.md", "about.md"])
 def test_pages_that_are_not_articles_show_review_dates_but_no_finder(site: Path, src: str) -> None:
-    soup = built(site, src)
+    soup = seen_built(site, src)
     assert text_of(soup, '[data-ipt="review-dates"]').startswith("Last reviewed")
     assert soup.select_one('[data-ipt="finder"]') is None
 

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.site_pages import article_paths, page_file, page_path, site_paths, sitemap_paths
+from support.site_pages import article_paths, page_file, page_path, seen_html, site_paths, sitemap_paths
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -81,7 +81,7 @@ def target(href: str, at: str) -> str:
 def menu_problems(html: str, at: str, pages: list[str], help_path: str) -> list[str]:
     """Pages missing from the menu (Material's primary nav) of the page at path `at`, and a help link
     too far down it, one line each."""
-    nav = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary > ul")
+    nav = seen_html(html).select_one("nav.md-nav--primary > ul")
     if nav is None:
         return [f"/{at}: no menu (nav.md-nav--primary)"]
     found = {target(a["href"], at) for a in nav.select("a[href]")}
@@ -124,7 +124,7 @@ def hub_problems(home_html: str, read: Callable[[str], str]) -> list[str]:
     """A hub page (a section's index page) must link to every page of its section in the menu.
     `home_html` is the home page (its menu gives the sections); `read(path)` returns a page's HTML."""
     problems = []
-    nav = BeautifulSoup(home_html, "html.parser").select_one("nav.md-nav--primary")
+    nav = seen_html(home_html).select_one("nav.md-nav--primary")
     for section in nav.select("li.md-nav__item--nested") if nav else []:
         hub = section.select_one(":scope > .md-nav__container > a[href]")
         if hub is None:
@@ -136,7 +136,7 @@ def hub_problems(home_html: str, read: Callable[[str], str]) -> list[str]:
                 ":scope > nav > ul > li > a[href], :scope > nav > ul > li > .md-nav__container > a[href]"
             )
         ]
-        article = BeautifulSoup(read(at), "html.parser").select_one("article")
+        article = seen_html(read(at)).select_one("article")
         links = {target(a["href"], at) for a in article.select("a[href]")} if article else set()
         problems += [
             f"/{at}: the hub page does not link to /{m}, a page of its section — add it to the list in "

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from support.site_pages import seen_html
 
 MATERIAL = Path(material.__file__).parent / "templates"
 MARKED = re.compile(r"[ \t]*\{#- ipt-guide: begin.*?ipt-guide: end -#\}\n", re.S)
@@ -70,7 +71,7 @@ def test_search_dialog_is_named_on_every_page(site: Path) -> None:
 def exit_button_problems(html: str, name: str, exit_url: str) -> list[str]:
     """One "Exit this page" link to the configured neutral page, that tells that page nothing
     (rel noreferrer), and that is the first link of the page, or the second after a skip link."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = seen_html(html)
     buttons = soup.select('[data-ipt="quick-exit"] a[href]')
     if len(buttons) != 1:
         return [f"{name}: {len(buttons)} exit buttons, expected 1"]

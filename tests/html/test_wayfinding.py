@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.site_pages import built, page_path, sources
+from support.site_pages import built, page_path, seen_built, sources
 
 ARTICLES = [src.uri for src in sources(ROOT) if src.is_article]
 RISK_TOPIC = {src.uri for src in sources(ROOT) if src.meta.get("risk_topic")}
@@ -84,7 +84,7 @@ def finder_line_problem(soup: BeautifulSoup, at: str, finder_path: str, label: s
 def test_articles_say_where_to_find_a_therapist_under_the_title(site: Path, shared_content: dict, src: str) -> None:
     finder = shared_content["finder"]
     finder_path, at = page_path(finder["url"]), page_path(src)
-    soup = built(site, src)
+    soup = seen_built(site, src)
     # The finder page itself (no line pointing at itself), and pages about risk, whose first thing
     # must be their Key points and help (a teenager or a person being abused needs those first).
     if at == finder_path or src in RISK_TOPIC:

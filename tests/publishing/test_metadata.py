@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from macros.schema import is_article
-from support.site_pages import page_file, site_paths, sources
+from support.site_pages import page_file, seen_html, site_paths, sources
 
 from .publishing_support import ROOT
 
@@ -41,7 +41,7 @@ def meta(soup: BeautifulSoup, key: str) -> str | None:
 
 def jsonld_problems(html: str, where: str, fm: dict[str, Any], url: str) -> list[str]:
     """One line per problem with the JSON-LD of one article."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = seen_html(html)
     blocks = soup.find_all("script", type="application/ld+json")
     if len(blocks) != 1:
         return [f"{where}: {len(blocks)} JSON-LD blocks, expected 1 — check overrides/partials/publishing-meta.html"]
@@ -92,7 +92,7 @@ def test_every_page_has_description_canonical_and_sharing_tags(site: Path, confi
     card = config.site_url + config.extra["social_card"]["image"]
     problems = []
     for path in site_paths(site):
-        soup = BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
+        soup = seen_html(page_file(site, path).read_text(encoding="utf-8"))
         fm, url = front_matter(path), config.site_url + path
         canonical = soup.find("link", rel="canonical")
         expected = {
@@ -128,7 +128,7 @@ def test_every_article_has_valid_jsonld_and_pages_have_none(site: Path, config: 
     problems, articles = [], 0
     for path in site_paths(site):
         html = page_file(site, path).read_text(encoding="utf-8")
-        soup = BeautifulSoup(html, "html.parser")
+        soup = seen_html(html)
         if soup.select_one("aside.ipt-article-footer"):
             articles += 1
             problems += jsonld_problems(html, f"/{path}", front_matter(path), config.site_url + path)

@@ -9,10 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
-from support.site_pages import page_file, site_paths
+from support.site_pages import page_file, seen_html, site_paths
 
 
 def pdf_text(pdf: Path) -> str:
@@ -28,7 +27,7 @@ def squash(text: str) -> str:
 
 def article_with_external_link(site: Path) -> tuple[str, str]:
     for path in site_paths(site):
-        soup = BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
+        soup = seen_html(page_file(site, path).read_text(encoding="utf-8"))
         link = soup.select_one("article a[href^='https://']:not(aside a)")
         if soup.select_one("aside.ipt-article-footer") and link:
             return path, link["href"]

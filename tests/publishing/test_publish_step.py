@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from deploy import publish
+from support.site_pages import seen_html
 
 from .publishing_support import ROOT, parse_headers_file
 
@@ -44,7 +44,7 @@ def test_every_built_page_carries_its_own_meta_csp_before_any_script(site: Path)
     problems = []
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        soup = BeautifulSoup(text, "html.parser")
+        soup = seen_html(text)
         tags = soup.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
         if len(tags) != 1:
             problems.append(f"{page.relative_to(site)}: {len(tags)} meta CSP tags, expected 1")

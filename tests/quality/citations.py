@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros.render import format_reference
 from macros.schema import Reference
-from support.site_pages import Source, built, sources_list
+from support.site_pages import Source, seen_built, sources_list
 
 from .report import where
 
@@ -47,7 +47,7 @@ def listed_anyway(site: Path, pages: list[Source], keys: list[str], bibliography
 
     Unused sources are only a warning for editors; this keeps the warning true, against the built pages.
     """
-    listed = {src.label: set(sources_list(built(site, src.uri))) for src in pages}
+    listed = {src.label: set(sources_list(seen_built(site, src.uri))) for src in pages}
     out = []
     for key in keys:
         text = " ".join(BeautifulSoup(format_reference(bibliography[key]), "html.parser").get_text(" ").split())
@@ -68,7 +68,7 @@ def too_few_sources(site: Path, pages: list[Source], settings: dict) -> list[str
             continue
         evidence = src.uri in settings["evidence_pages"]
         need = settings["min_sources"]["evidence" if evidence else "article"]
-        have = len(sources_list(built(site, src.uri)))
+        have = len(sources_list(seen_built(site, src.uri)))
         if have < need:
             kind = "an evidence page" if evidence else "an article"
             out.append(

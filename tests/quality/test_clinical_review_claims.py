@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from conftest import Project, error_lines
-from support.site_pages import Source, article_content, built_path, sources
+from support.site_pages import Source, article_content, built_path, seen_html, sources
 
 from .report import fail_on
 
@@ -51,7 +49,7 @@ def unbacked_claims(site: Path, pages: list[Source]) -> list[str]:
         html = built_path(site, src.uri)
         if not html.is_file():
             continue
-        body = article_content(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser"))
+        body = article_content(seen_html(html.read_text(encoding="utf-8")))
         problems += [
             f'{src.label}: says "{sentence[:90]}" but its front matter has no reviewed_by — add reviewed_by'
             " (name and role of the clinician who reviewed it) or remove the claim"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, kept
+from tools.project_copy import copy_project
 
 from .links import build_with_proofer, external_form_problems, proofer_problems, url_problem
 from .report import fail_on
@@ -24,12 +27,25 @@ def line_with(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
-@pytest.mark.content_check
-def test_real_site_internal_links_and_anchors_resolve(project: Project) -> None:
+@pytest.fixture(scope="session")
+def proofed(request: pytest.FixtureRequest) -> Path:
+    """A copy of the project built with htmlproofer (the test-only config), and the build's log:
+    made once per version of the project and of this check (conftest.kept)."""
+
+    def make(folder: Path) -> None:
+        result = build_with_proofer(copy_project(folder / "project"), folder / "project/site")
+        log = {"returncode": result.returncode, "stderr": result.stderr}
+        (folder / "build.json").write_text(json.dumps(log), encoding="utf-8")
+
+    return kept(request, "links-proofed", ("tests/quality/links.py",), make)
+
+
+def test_real_site_internal_links_and_anchors_resolve(proofed: Path) -> None:
     """htmlproofer over the real content (a copy, built with the test-only config)."""
-    site = project.path / "site"
-    result = build_with_proofer(project.path, site)
-    fail_on(proofer_problems(project.path, site, result), "broken links in the built site")
+    log = json.loads((proofed / "build.json").read_text(encoding="utf-8"))
+    result = subprocess.CompletedProcess([], log["returncode"], "", log["stderr"])
+    copy = proofed / "project"
+    fail_on(proofer_problems(copy, copy / "site", result), "broken links in the built site")
     assert result.returncode == 0, result.stderr
     assert not (ROOT / "mkdocs.links.yml").exists(), "the test-only config must stay out of the project"
 

@@ -23,3 +23,11 @@ class OpenRequests:
             quiet = quiet + 50 if not self.open else 0
             if quiet >= quiet_ms:
                 return
+
+
+# Runs before any page script, in every document: records the browser's own CSP violation events.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile || '?'}:${e.lineNumber}`));
+"""
