@@ -91,11 +91,11 @@ from mkdocs.structure.files import Files
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
 # The help page's three crisis fields, built from `crisis_search.concepts` only (see `crisis_fields`).
-CRISIS_FIELD = "crisis"  # words that say crisis alone ("suicidal", "raped"): as strong as a title
+CRISIS_FIELD = "crisis"  # words that say crisis alone ("suicidal", "raped"): above any title
 CRISIS_BOOST = 3000.0
-SIGNAL_FIELD = "crisis_signal"  # words that say crisis with a second signal ("hits", "died")
+SIGNAL_FIELD = "crisis_signal"  # words that say crisis with a second signal ("hits", "dead")
 SIGNAL_BOOST = 100.0
-CONTEXT_FIELD = "crisis_context"  # the words of several-word items ("end my life": end, life)
+CONTEXT_FIELD = "crisis_context"  # rare words of several-word items ("a burden": burden)
 CONTEXT_BOOST = 600.0
 # Endings a reader may type after a concept word's stem ("rape*": raped, rapes; "chok*": choke,
 # choked, choking; "stab*": stabbed), since lunr has no stemmer here: a typed "raped" never finds
@@ -165,8 +165,8 @@ def forms(item: str, site_words: set[str], phrase_words: set[str]) -> list[str]:
     five forms would make a reader's "self help" or "starting over" five times a crisis word."""
     typed = [w for w in phrase_words if matches(w, item)]
     stem = item.rstrip("*")
-    if any(stem.startswith(stem[:n]) and stem[:n] in site_words for n in range(3, len(stem))):
-        return [item.rstrip("*")] + typed
+    if any(stem[:n] in site_words for n in range(3, len(stem))):
+        return [stem] + typed
     return word_forms(item) + typed
 
 
@@ -178,7 +178,7 @@ def concept_words(
     has a weak word ("medication*": another page's keywords say "medication", so that page should win)."""
     items = [item for c in concepts for item in c["words"] if " " not in item]
     families = [forms(item, site_words, phrase_words) for item in items]
-    return list(dict.fromkeys(form for forms in families if not weak & set(forms) for form in longest(forms)))
+    return list(dict.fromkeys(form for family in families if not weak & set(family) for form in longest(family)))
 
 
 def context_words(concepts: list[dict[str, Any]], drop: set[str]) -> list[str]:
