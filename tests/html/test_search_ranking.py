@@ -25,10 +25,9 @@ import yaml
 from py_mini_racer import MiniRacer
 
 from conftest import ROOT, Project, error_lines
-from macros.hooks_search import matches
 from quality.front_matter import front_matter_problems
 from support.site_pages import Source, page_path, read_source, sources
-from support.site_search import SiteSearch
+from support.site_search import SiteSearch, says_crisis_alone
 
 EVERYDAY = Path(__file__).with_name("everyday-questions.yml")
 TRAINING = Path(__file__).with_name("everyday-training.yml")
@@ -58,14 +57,6 @@ def card(site: Path) -> Iterator[MiniRacer]:
 def card_shows(card: MiniRacer, typed: str) -> bool:
     """The card, from the typed words alone (before the search answers)."""
     return card.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(typed)}, CRISIS_SEARCH_DATA, false)")
-
-
-def says_crisis_alone(typed: str, shared: dict) -> bool:
-    """The typed words hold a one-word item of an `alone` concept, as written ("suicidal" for
-    "suicid*"). Several-word items ("no way out") and typing slips are the card's work."""
-    words = re.sub(r"['’]", "", typed.lower()).split()
-    items = [i for c in shared["crisis_search"]["concepts"].values() if c.get("alone") for i in c["words"]]
-    return any(matches(w, i) for w in words for i in items if " " not in i)
 
 
 def ranked(results: list[str]) -> str:
