@@ -35,28 +35,29 @@ What this hook does with them, and why:
      ("arguing" never matches "argue"). For the same reason each crisis concept's stems get their
      usual endings ("rape*": raped, raping; see `word_forms`);
    - the help page has no page boost: a boost multiplies its title ("Get help now") and text too,
-     so "help finding a therapist" or "self help books" put it first. It is found by its fields:
-     `crisis` (1000, as strong as a title): the words of every phrase, and the one-word items of
-     the concepts that say crisis alone (suicidal, raped) or with a second signal (hits,
-     slapped: Material's share-of-words re-scoring rewards the page that also matches the
-     reader's other word, "my wife slapped me"); `crisis_filler` (300): words that say nothing
-     alone ("myself", "i'm", "anymore") and everyday words that another page's `keywords:` use
-     (partner, home, mum, help: the editors named them words of another subject), or every
-     question with "partner" or "home" in it would lean towards the help page. A phrase made only of weak words and stop words ("better
-     off without me") keeps its words in `crisis`, repeated (EVERYDAY_REPEAT), as no rare word
-     can find it. Several-word concept items ("end my life") are left to the phrases: their words
-     alone ("end", "life") say nothing. A concept word whose family holds an everyday word
-     ("medication*": "medication") stays out, as the page about medicines should win;
-   - the boosts balance two needs: every crisis phrase puts the help page first, while an
-     everyday question that shares a word with a crisis phrase finds its own page. Both are
-     measured, without a browser, by tests/html/test_search_ranking.py (Material's own worker on
-     the built index): the crisis phrases of the data file, readers' `questions:` in every page's
-     front matter, and a held-out set of everyday questions (tests/html/everyday-questions.yml,
-     never copied into pages); tests/search/ adds untuned crisis phrasings. Raising a boost
-     trades one need for the other: measure both. What still tips towards the help page: typed
-     content words are prefixes too ("end" is "end it all" once the stop words go, and matches
-     "ending"), so a page's keywords must not claim a crisis word alone ("end of therapy" would
-     take "end it all" from the help page: the crisis phrase test names it).
+     so "help finding a therapist" or "self help books" put it first. It is found by three fields
+     built from the crisis CONCEPTS only (see `crisis_fields`): the words that say crisis alone
+     (`crisis`, 3000: "suicidal", "raped"), the words that say it with a second signal
+     (`crisis_signal`, 100: "hits", "dead") and the rarer words of several-word crisis items
+     (`crisis_context`, 600: "burden", "hate"). The phrases' other words are not indexed: family,
+     place and common words ("mum", "home", "help", "safe", "without") made the help page win
+     everyday questions. The help card (docs/javascripts/crisis-search.js) reads whole phrases,
+     so the promise is: every crisis phrase shows the card or puts the help page first, and a
+     phrase with a word that says crisis alone does both;
+   - a typed word counts once for EVERY indexed word it begins, so each concept word is indexed in
+     few forms (`longest`), and a concept word that begins with a shorter word of the site
+     ("selfharm*": "self", "overdos*": "over") only as written and as the phrases spell it. A
+     concept word whose family holds another page's keyword ("medication*") stays out, as the page
+     about medicines should win;
+   - the boosts balance two needs: crisis words put the help page first, while an everyday
+     question that shares a word with crisis talk finds its own page. Both are measured, without
+     a browser, by tests/html/test_search_ranking.py (Material's own worker on the built index,
+     with the built card script): the crisis phrases of the data file, readers' `questions:` in
+     every page's front matter, a held-out set of everyday questions (everyday-questions.yml,
+     never tuned to) and a set these boosts were tuned on (everyday-training.yml);
+     tests/search/ adds untuned crisis phrasings. Raising a boost trades one need for the
+     other: measure both. A page's keywords must not claim a crisis word alone ("end of
+     therapy" would take "end" from the help page).
 
 2. Help card data. docs/javascripts/crisis-search.js shows a help card above the results when the
    typed words look like a crisis (a phrase, or the concepts of `crisis_search.concepts`). It needs the
@@ -89,23 +90,19 @@ from mkdocs.structure.files import Files
 
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
-CRISIS_FIELD = "crisis"
-CRISIS_BOOST = 1000.0
-FILLER_FIELD = "crisis_filler"
-FILLER_BOOST = 300.0
+# The help page's three crisis fields, built from `crisis_search.concepts` only (see `crisis_fields`).
+CRISIS_FIELD = "crisis"  # words that say crisis alone ("suicidal", "raped"): above any title
+CRISIS_BOOST = 3000.0
+SIGNAL_FIELD = "crisis_signal"  # words that say crisis with a second signal ("hits", "dead")
+SIGNAL_BOOST = 100.0
+CONTEXT_FIELD = "crisis_context"  # rare words of several-word items ("a burden": burden)
+CONTEXT_BOOST = 600.0
 # Endings a reader may type after a concept word's stem ("rape*": raped, rapes; "chok*": choke,
 # choked, choking; "stab*": stabbed), since lunr has no stemmer here: a typed "raped" never finds
 # an indexed "rape". A stem is written where the word's forms part ("chok", not "choke").
 ENDINGS = ("", "s", "e", "es", "ed", "ing", "er")
 E_ENDINGS = ("", "s", "d", "r")  # after a stem that ends in "e" ("rape*"), and "-ing" without it
 SHORT_STEM = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "hit", "stab", "slap": hitting, stabbed
-EVERYDAY_REPEAT = 10
-# Words of the crisis phrases that carry no meaning of their own ("kill myself", "i'm scared",
-# "what's the point"): kept out of `crisis`, because everyday questions use them as much ("I'm
-# tired", "can't sleep", "help myself"). They go in `crisis_filler`, weighted lower: enough that
-# "cutting myself" matches the help page in BOTH words, too little to pull "i'm tired" there.
-# (So no page's keywords should use them: "help yourself".)
-FILLER = ("myself", "i'm", "i've", "can't", "don't", "what's", "again", "anymore")
 STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
 CARD_SCRIPT = "javascripts/crisis-search.js"
 CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
@@ -123,19 +120,20 @@ def spellings(phrase: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-FILLER_WORDS = {form for word in FILLER for form in spellings(word)}
-
-
-def index_text(phrases: list[str], drop: set[str]) -> str:
-    """Every spelling of every phrase, as words; repeats are kept on purpose: a word that many
-    phrases share ("die") counts more, as it would in a page that said it many times."""
-    return " ".join(form for p in phrases for w in p.lower().split() if w not in drop for form in spellings(w))
+def index_text(phrases: list[str]) -> str:
+    """Every spelling of every phrase, as words."""
+    return " ".join(form for p in phrases for w in p.lower().split() for form in spellings(w))
 
 
 def everyday_words(keywords: dict[str, list[str]]) -> set[str]:
     """Every word of other pages' keywords: the words editors named as everyday words for another
-    subject (partner, home, mum, help), so not a sign of crisis on their own."""
-    return set(index_text([k for words in keywords.values() for k in words], drop=set()).split())
+    subject (medication, partner, home), so not a sign of crisis on their own."""
+    return set(re.split(r"[\s-]+", index_text([k for words in keywords.values() for k in words])))
+
+
+def text_words(entry: dict[str, Any]) -> set[str]:
+    """The words of an index entry's title and text, as a reader may type them."""
+    return set(re.findall(r"[a-z]+", f"{entry.get('title', '')} {entry.get('text', '')}".lower()))
 
 
 def word_forms(item: str) -> list[str]:
@@ -149,30 +147,69 @@ def word_forms(item: str) -> list[str]:
     return [stem + e for e in ENDINGS] + doubled
 
 
-def concept_words(concepts: dict[str, Any], weak: set[str]) -> list[str]:
-    """Every form of the one-word items of the concepts that say crisis, alone or with a second
-    signal (`alone`, `needs`; not the helpers, such as a person or a time). Several-word items
-    ("end my life") are left out: their words ("end", "life") say nothing alone. So is a word whose
-    family has a weak word ("medication*": another page's keywords say "medication")."""
-    chosen = [c for c in concepts.values() if c.get("alone") or c.get("needs")]
-    families = [word_forms(item) for c in chosen for item in c["words"] if " " not in item]
-    return [form for forms in families if not weak & set(forms) for form in forms]
+def longest(forms: list[str]) -> list[str]:
+    """The forms that begin no other form: a typed word matches every indexed word it begins, so
+    "hurt" still finds "hurts" and "hurting", and counts once per form, not also for "hurt"."""
+    return [f for f in dict.fromkeys(forms) if not any(o != f and o.startswith(f) for o in forms)]
 
 
-def crisis_fields(phrases: list[str], everyday: set[str], stop: set[str], concepts: dict[str, Any]) -> dict[str, str]:
-    """The help page's two crisis fields. Words that say nothing alone (FILLER) and everyday words
-    (`everyday`) go in the weak field, the rest of the phrases' words in `crisis`. A phrase made
-    only of such words and of stop words ("better off without me") keeps its words in `crisis`,
-    where they are its only signal, and they count EVERYDAY_REPEAT times, as no rare word can find
-    it. The concepts' one-word items join `crisis`, unless their family has a weak word."""
-    weak = FILLER_WORDS | everyday
-    plain = [p for p in phrases if all(w in weak | stop for w in p.lower().split())]
-    weak -= set(index_text(plain, drop=FILLER_WORDS).split())
-    strong = index_text(phrases + plain * (EVERYDAY_REPEAT - 1), drop=weak).split()
-    strong += concept_words(concepts, weak)
+def matches(word: str, item: str) -> bool:
+    """A word of a phrase is this one-word concept item ("suicidal" is "suicid*")."""
+    return word.startswith(item[:-1]) if item.endswith("*") else word == item
+
+
+def forms(item: str, site_words: set[str], phrase_words: set[str]) -> list[str]:
+    """A concept item's forms and the phrases' words that are one of them. An item that begins with
+    a shorter word of the site's pages ("selfharm*": "self"; "overdos*": "over") keeps only its own
+    spelling and the phrases' forms: a typed word counts once for EVERY indexed word it begins, so
+    five forms would make a reader's "self help" or "starting over" five times a crisis word."""
+    typed = [w for w in phrase_words if matches(w, item)]
+    stem = item.rstrip("*")
+    if any(stem[:n] in site_words for n in range(3, len(stem))):
+        return [stem] + typed
+    return word_forms(item) + typed
+
+
+def concept_words(
+    concepts: list[dict[str, Any]], weak: set[str], phrase_words: set[str], site_words: set[str]
+) -> list[str]:
+    """The forms of the one-word items of `concepts` (the longest ones), and the phrases' words that
+    are one of them ("suicidal" for "suicid*": the forms readers really type). Not a word whose family
+    has a weak word ("medication*": another page's keywords say "medication", so that page should win)."""
+    items = [item for c in concepts for item in c["words"] if " " not in item]
+    families = [forms(item, site_words, phrase_words) for item in items]
+    return list(dict.fromkeys(form for family in families if not weak & set(family) for form in longest(family)))
+
+
+def context_words(concepts: list[dict[str, Any]], drop: set[str]) -> list[str]:
+    """The words of the several-word items of `concepts` ("a burden", "hate my life"), in their
+    forms, but not the words in `drop`."""
+    words = {w for c in concepts for item in c["words"] if " " in item for w in item.split()} - drop
+    return sorted({spelt for w in words for form in longest(word_forms(w)) for spelt in spellings(form)})
+
+
+def crisis_fields(
+    concepts: dict[str, Any], phrases: list[str], everyday: set[str], stop: set[str], site_words: set[str]
+) -> dict[str, str]:
+    """The help page's crisis fields, from the concepts of `crisis_search`, never from the phrases'
+    other words (the help card reads the phrases whole; their everyday words, "home", "help",
+    "safe", "without", "mum", pulled the help page up for everyday questions):
+    - `crisis`: the one-word items of the concepts that say crisis `alone` ("suicidal", "raped");
+    - `crisis_signal`: those of the concepts that `need` a second signal ("hits", "dead"), far
+      weaker: Material's share-of-words re-scoring rewards the help page when the reader's other
+      word is one too, and an everyday question with that word finds its own page;
+    - `crisis_context`: the words of the several-word items of the `alone` concepts that no other
+      page uses ("burden", "hate", "future"), so that "i feel like a burden" finds it.
+    Not the helper concepts (a person, a time, wanting): everyday questions are full of them.
+    `everyday`: the other pages' keyword words; `site_words`: the words of their titles and text.
+    """
+    alone = [c for c in concepts.values() if c.get("alone")]
+    needing = [c for c in concepts.values() if c.get("needs") and not c.get("alone")]
+    words = set(index_text(phrases).split())
     return {
-        CRISIS_FIELD: " ".join(strong),
-        FILLER_FIELD: " ".join(w for w in index_text(phrases, drop=set()).split() if w in weak),
+        CRISIS_FIELD: " ".join(concept_words(alone, everyday, words, site_words)),
+        SIGNAL_FIELD: " ".join(concept_words(needing, everyday, words, site_words)),
+        CONTEXT_FIELD: " ".join(context_words(alone, stop | everyday | site_words)),
     }
 
 
@@ -286,18 +323,19 @@ def on_post_build(config: Any) -> None:
             for field, boost in (
                 (KEYWORDS_FIELD, KEYWORDS_BOOST),
                 (CRISIS_FIELD, CRISIS_BOOST),
-                (FILLER_FIELD, FILLER_BOOST),
+                (SIGNAL_FIELD, SIGNAL_BOOST),
+                (CONTEXT_FIELD, CONTEXT_BOOST),
             )
         }
     )
     pages = {entry["location"]: entry for entry in index["docs"] if "#" not in entry["location"]}
     for url, words in _keywords.items():
         if url in pages:  # not if `search: exclude: true`
-            pages[url][KEYWORDS_FIELD] = index_text(words, drop=set())
+            pages[url][KEYWORDS_FIELD] = index_text(words)
     for url, shared in _crisis.items():
         if url in pages:
             everyday = everyday_words({u: w for u, w in _keywords.items() if u != url})
-            pages[url].update(
-                crisis_fields(crisis_phrases(shared), everyday, stop, shared["crisis_search"]["concepts"])
-            )
+            site_words = {w for e in index["docs"] if e["location"].split("#")[0] != url for w in text_words(e)}
+            concepts = shared["crisis_search"]["concepts"]
+            pages[url].update(crisis_fields(concepts, crisis_phrases(shared), everyday, stop, site_words))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,7 +1,9 @@
 """A person in crisis who types what they feel into the search is led to help first.
 
 That every phrase of `crisis_search.phrases` in macros/data/shared-content.yml (and its form
-without apostrophes) puts the help page first is checked phrase by phrase in `make check`, with
+without apostrophes) leads to help first (the help card shows above the results, or the help page
+is the first result; a phrase with a word that says crisis alone, such as "suicidal", puts the help
+page first as well) is checked phrase by phrase in `make check`, with the built card script and
 Material's own search worker on the built index (tests/html/test_search_ranking.py);
 tests/browser/test_search.py proves the real search box gives the same top results, for a phrase
 of every group among others. Whether the help card shows for a search is pure logic, tested phrase
@@ -74,9 +76,9 @@ def test_help_card_content_keyboard_and_screen_reader(
 
 
 def test_the_search_answer_adds_the_card(search_page: Page, base_url: str, help_path: str) -> None:
-    """ "i feel numb": too weak alone for the card, but the site's search puts Get help now first with
+    """ "trapped": too weak alone for the card, but the site's search puts Get help now first with
     every word found, and that answer completes the sign (tests/search/ measures this on lists)."""
-    query = "i feel numb"
+    query = "trapped"
     words_alone = search_page.evaluate(f"IPTCrisisSearch.looksLikeCrisis({query!r}, CRISIS_SEARCH_DATA)")
     assert words_alone is False, f"'{query}' shows the card from its words alone: pick a weaker example"
     results = [page_of(href, base_url) for href in retype(search_page, query, key_by_key=False)]

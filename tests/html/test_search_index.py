@@ -20,6 +20,7 @@ from support.site_pages import page_path, sources
 from support.site_search import SiteSearch
 
 SHOWN_FIELDS = ("title", "text")
+CRISIS_FIELDS = ("crisis", "crisis_signal", "crisis_context")
 
 
 def index(site: Path) -> dict:
@@ -48,7 +49,7 @@ def test_every_page_has_keywords() -> None:
 
 def test_keywords_are_searchable_on_their_page(site: Path) -> None:
     fields = index(site)["config"]["fields"]
-    assert {"keywords", "crisis", "crisis_filler"} <= set(fields), fields
+    assert {"keywords", *CRISIS_FIELDS} <= set(fields), fields
     entries = page_entries(site)
     for src in sources(ROOT):
         words = front_matter(ROOT / "docs" / src.uri).get("keywords") or []
@@ -57,16 +58,18 @@ def test_keywords_are_searchable_on_their_page(site: Path) -> None:
             assert str(word).lower() in indexed, f"docs/{src.uri}: keyword '{word}' is not in the search index"
 
 
-def test_apostrophes_are_optional(site: Path) -> None:
-    crisis = page_entries(site)["get-help-now/"]["crisis"].split()
-    assert {"wasn't", "wasn’t", "wasnt"} <= set(crisis)
-    assert not {"myself", "cant", "can’t"} & set(crisis), "words that say nothing alone stay out of the crisis field"
+def test_everyday_words_of_crisis_phrases_stay_out_of_the_crisis_fields(site: Path) -> None:
+    """Only concept words are indexed: the phrases' family, place and common words are not."""
+    help_page = page_entries(site)["get-help-now/"]
+    indexed = {w for f in CRISIS_FIELDS for w in help_page[f].split()}
+    assert {"suicidal", "raped", "hits", "burden"} <= indexed
+    assert not {"myself", "partner", "mum", "home", "help", "safe", "without", "here", "self"} & indexed
 
 
 def test_crisis_phrases_are_on_the_help_page_only_and_never_shown(site: Path, shared_content: dict) -> None:
     help_path = page_path(shared_content["help_link"]["page"])
     docs = index(site)["docs"]
-    with_crisis = [e["location"] for e in docs if "crisis" in e or "crisis_filler" in e]
+    with_crisis = [e["location"] for e in docs if any(f in e for f in CRISIS_FIELDS)]
     assert with_crisis == [help_path]
     # Words only the phrase list uses (the help page's own text may rightly say "suicidal").
     for word in ("kms", "unalive", "suicidle", "overdoes"):
@@ -130,20 +133,11 @@ def test_build_stops_when_the_card_data_line_is_gone(project: Project) -> None:
     ], result.stderr
 
 
-def test_everyday_words_of_crisis_phrases_are_weak_and_stop_words_come_from_material(site: Path) -> None:
-    """Crisis words another page's keywords use go in the weak field; a phrase of only such words
-    keeps them strong, repeated. Lunr's stop words are read from Material's worker, or the build stops."""
+def test_stop_words_come_from_material(site: Path) -> None:
+    """Lunr's stop words are read from Material's worker, or the build stops."""
     hooks_search = hooks_search_module()
     stop = hooks_search.stop_words(site)
     assert {"a", "off", "me", "the"} <= stop and "die" not in stop
-    fields = hooks_search.crisis_fields(
-        ["my partner hits me", "better off without me"], {"partner", "better", "without"}, stop, {}
-    )
-    assert (
-        fields["crisis"].split()
-        == ["my", "hits", "me"] + ["better", "off", "without", "me"] * hooks_search.EVERYDAY_REPEAT
-    )
-    assert fields["crisis_filler"].split() == ["partner"]
     with pytest.raises(PluginError) as err:
         hooks_search.stop_words(site / "search")  # a folder without Material's worker
     assert str(err.value) == (
@@ -169,23 +163,43 @@ def test_a_concept_stem_gets_the_endings_readers_type(item: str, forms: list[str
 
 
 CONCEPTS = {
-    "sexual": {"alone": True, "words": ["rape*", "without consent"]},
+    "sexual": {"alone": True, "words": ["rape*", "selfharm*", "a burden", "hate my life"]},
     "violence": {"needs": ["person"], "words": ["hits", "threat*", "medication*"]},
     "person": {"words": ["partner", "someone"]},
 }
 
 
-def test_concept_words_join_the_crisis_field() -> None:
-    """One-word items of concepts said alone or with a second signal, in every form; not a helper
-    concept (a person), not several-word items, not a family with a weak word ("medications")."""
-    hs = hooks_search_module()
-    rape = ["rape", "rapes", "raped", "raper", "raping"]
-    threat = ["threat", "threats", "threate", "threates", "threated", "threating", "threater"]
-    assert hs.concept_words(CONCEPTS, weak={"medications"}) == rape + ["hits"] + threat
-    fields = hs.crisis_fields(["my partner hits me"], {"partner", "threats"}, {"my", "me"}, CONCEPTS)
-    medication = hs.word_forms("medication*")
-    assert fields["crisis"].split() == ["my", "hits", "me"] + rape + ["hits"] + medication
-    assert fields["crisis_filler"].split() == ["partner"]
+@pytest.mark.parametrize(
+    ("forms", "longest"),
+    [
+        (["hurt", "hurts", "hurting"], ["hurts", "hurting"]),  # a typed "hurt" finds both
+        (["die", "dies", "died", "die"], ["dies", "died"]),
+        (["kms"], ["kms"]),
+    ],
+)
+def test_a_concept_word_is_indexed_in_its_longest_forms(forms: list[str], longest: list[str]) -> None:
+    assert hooks_search_module().longest(forms) == longest
+
+
+def test_the_crisis_fields_hold_concept_words_only() -> None:
+    """`crisis`: the one-word items of `alone` concepts, in their longest forms, and the phrases'
+    spellings of them ("raped"); one that begins with a word of the site ("selfharm*": "self")
+    only as written. `crisis_signal`: the same for concepts that need a second signal, but not a
+    family with another page's keyword ("medications"). `crisis_context`: the words of several-word
+    alone items that no page uses ("burden", "hate"; not "life", not the stop word "a"). Never a
+    helper concept ("partner"), never a phrase's other words ("my", "partner")."""
+    fields = hooks_search_module().crisis_fields(
+        CONCEPTS,
+        phrases=["my partner hits me", "i was raped", "selfharming"],
+        everyday={"medications"},
+        stop={"a", "my", "me", "i", "was"},
+        site_words={"self", "life"},
+    )
+    assert fields == {
+        "crisis": "rapes raped raper raping selfharming",
+        "crisis_signal": "hits threats threates threated threating threater",
+        "crisis_context": "burden hate",
+    }
 
 
 def test_the_separator_drops_whole_typed_stop_words_in_any_case() -> None:

@@ -2,35 +2,40 @@
 Material's search worker on the built index, no browser):
 
 - every page lists, in its front matter, `questions:` readers type that must find it in the top 3;
-- every crisis phrase of macros/data/shared-content.yml (and its form without apostrophes) puts
-  the help page first;
-- everyday questions that share a word with a crisis phrase (everyday-questions.yml, a held-out
-  set never copied into pages) find their page and do not put the help page first: the search
-  does not "cry wolf".
+- every crisis phrase of macros/data/shared-content.yml (and its form without apostrophes) brings
+  help first: the help card shows above the results (the built docs/javascripts/crisis-search.js)
+  OR the help page is the first result, and a phrase with a word that says crisis alone (a
+  one-word item of an `alone` concept: "suicidal", "die") puts the help page first as well;
+- everyday questions that share a word with crisis talk find their page and do not put the help
+  page first: the search does not "cry wolf". everyday-questions.yml is held out (never tuned
+  to, never copied into pages); everyday-training.yml is the list the ranking was tuned on.
 
 Each failure is one line naming the file to change and the pages that won instead.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from py_mini_racer import MiniRacer
 
 from conftest import ROOT, Project, error_lines
 from quality.front_matter import front_matter_problems
 from support.site_pages import Source, page_path, read_source, sources
-from support.site_search import SiteSearch
+from support.site_search import SiteSearch, says_crisis_alone
 
 EVERYDAY = Path(__file__).with_name("everyday-questions.yml")
+TRAINING = Path(__file__).with_name("everyday-training.yml")
 TOP = 3
-# The everyday set's bar. The goal is the right page in the top 3 for 9 in 10 questions and the
-# help page first for at most 1 in 10. Since typed stop words search nothing (see
-# macros/hooks_search.py) the site reaches 45 and 4 of 49: the bar is the goal. Raise it as the
-# ranking improves; never lower it.
+# The everyday sets' bar. The goal is the right page in the top 3 for 9 in 10 questions and the
+# help page first for at most 1 in 10. Since the help page is found by crisis concept words only
+# (see macros/hooks_search.py) the site reaches 45 and 1 of 49 (held out), 45 and 4 of 50
+# (training): the bar is the goal. Raise it as the ranking improves; never lower it.
 FOUND_AT_LEAST, HELP_FIRST_AT_MOST = 0.9, 0.1
 
 
@@ -38,6 +43,20 @@ FOUND_AT_LEAST, HELP_FIRST_AT_MOST = 0.9, 0.1
 def search(site: Path) -> Iterator[SiteSearch]:
     with SiteSearch(site) as search:
         yield search
+
+
+@pytest.fixture(scope="module")
+def card(site: Path) -> Iterator[MiniRacer]:
+    """The built help card script, its logic only (no page), as tests/search/ runs it."""
+    v8 = MiniRacer()
+    v8.eval((site / "javascripts/crisis-search.js").read_text(encoding="utf-8"))
+    yield v8
+    v8.close()
+
+
+def card_shows(card: MiniRacer, typed: str) -> bool:
+    """The card, from the typed words alone (before the search answers)."""
+    return card.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(typed)}, CRISIS_SEARCH_DATA, false)")
 
 
 def ranked(results: list[str]) -> str:
@@ -87,14 +106,34 @@ def typed_forms(shared: dict) -> list[tuple[str, str]]:
     return list(forms.items())
 
 
-def crisis_problem(phrase: str, group: str, results: list[str], help_path: str) -> str:
-    if results[:1] == [help_path]:
+def crisis_problem(phrase: str, group: str, results: list[str], help_path: str, card: bool, alone: bool) -> str:
+    """'' when the phrase brings help first; else one line naming it and what the search listed."""
+    if results[:1] == [help_path] or (card and not alone):
         return ""
+    why = "has a word that says crisis alone, so it should list" if alone else "shows no help card, so it should list"
     return (
-        f'macros/data/shared-content.yml: crisis_search.phrases.{group}: search "{phrase}" should list'
+        f'macros/data/shared-content.yml: crisis_search.phrases.{group}: search "{phrase}" {why}'
         f" /{help_path} first, got {ranked(results)} ({position(help_path, results)})"
         ' — see "Crisis words" in CONTRIBUTING.md'
     )
+
+
+def crisis_problems(shared: dict, search: SiteSearch, card: MiniRacer) -> list[str]:
+    help_path = page_path(shared["help_link"]["page"])
+    return [
+        problem
+        for phrase, group in typed_forms(shared)
+        if (
+            problem := crisis_problem(
+                phrase,
+                group,
+                search.pages(phrase),
+                help_path,
+                card_shows(card, phrase),
+                says_crisis_alone(phrase, shared),
+            )
+        )
+    ]
 
 
 def everyday_figures(entries: list[dict], search: SiteSearch, help_path: str) -> tuple[list[str], list[str]]:
@@ -111,24 +150,24 @@ def everyday_figures(entries: list[dict], search: SiteSearch, help_path: str) ->
     return missed, wolf
 
 
-def everyday_problems(entries: list[dict], search: SiteSearch, help_path: str) -> list[str]:
+def everyday_problems(entries: list[dict], search: SiteSearch, help_path: str, name: str = EVERYDAY.name) -> list[str]:
     missed, wolf = everyday_figures(entries, search, help_path)
     n, problems = len(entries), []
-    if len(missed) > n * (1 - FOUND_AT_LEAST):
+    if n - len(missed) < n * FOUND_AT_LEAST:  # not len(missed) > n * (1 - 0.9): 1 - 0.9 < 0.1
         problems.append(
-            f"{EVERYDAY.name}: the page is in the top {TOP} for {n - len(missed)} of {n} questions,"
+            f"{name}: the page is in the top {TOP} for {n - len(missed)} of {n} questions,"
             f" fewer than {FOUND_AT_LEAST:.0%}; missed: " + "; ".join(missed)
         )
     if len(wolf) > n * HELP_FIRST_AT_MOST:
         problems.append(
-            f"{EVERYDAY.name}: /{help_path} is first for {len(wolf)} of {n} everyday questions,"
+            f"{name}: /{help_path} is first for {len(wolf)} of {n} everyday questions,"
             f" more than {HELP_FIRST_AT_MOST:.0%}: " + "; ".join(wolf)
         )
     return problems
 
 
-def read_everyday() -> list[dict]:
-    return yaml.safe_load(EVERYDAY.read_text(encoding="utf-8"))
+def read_everyday(path: Path = EVERYDAY) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 # --- the real site ------------------------------------------------------------------------------
@@ -139,21 +178,24 @@ def test_every_page_is_found_by_its_readers_questions(search: SiteSearch) -> Non
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
-def test_every_crisis_phrase_puts_help_first(search: SiteSearch, shared_content: dict) -> None:
-    help_path = page_path(shared_content["help_link"]["page"])
+def test_every_crisis_phrase_brings_help_first(search: SiteSearch, card: MiniRacer, shared_content: dict) -> None:
+    """The card shows or the help page comes first; with a word that says crisis alone, the help
+    page comes first too."""
     forms = typed_forms(shared_content)
     assert len(forms) >= 80, "the data file should list at least 80 crisis phrasings"
-    problems = [p for phrase, group in forms if (p := crisis_problem(phrase, group, search.pages(phrase), help_path))]
+    assert sum(says_crisis_alone(phrase, shared_content) for phrase, _ in forms) >= 20
+    problems = crisis_problems(shared_content, search, card)
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
-def test_everyday_questions_do_not_cry_wolf(search: SiteSearch, shared_content: dict) -> None:
-    entries = read_everyday()
-    assert len(entries) >= 40, f"{EVERYDAY.name} should hold at least 40 everyday questions"
+@pytest.mark.parametrize("path", [EVERYDAY, TRAINING], ids=lambda p: p.name)
+def test_everyday_questions_do_not_cry_wolf(search: SiteSearch, shared_content: dict, path: Path) -> None:
+    entries = read_everyday(path)
+    assert len(entries) >= 40, f"{path.name} should hold at least 40 everyday questions"
     pages = {src.url_path for src in sources(ROOT)}
     unknown = [e["page"] for e in entries if e["page"] not in pages]
-    assert not unknown, f"{EVERYDAY.name}: pages that do not exist: {unknown}"
-    problems = everyday_problems(entries, search, page_path(shared_content["help_link"]["page"]))
+    assert not unknown, f"{path.name}: pages that do not exist: {unknown}"
+    problems = everyday_problems(entries, search, page_path(shared_content["help_link"]["page"]), path.name)
     assert not problems, "\n".join(problems)
 
 
@@ -188,17 +230,44 @@ def test_a_question_that_misses_its_page_names_the_winners(tmp_path: Path, searc
     ]
 
 
-def test_a_crisis_phrase_that_misses_help_is_named(search: SiteSearch) -> None:
+def test_a_crisis_phrase_that_misses_help_is_named(search: SiteSearch, card: MiniRacer) -> None:
+    """Help first is the card or the first result; a word that says crisis alone needs the result."""
     results = search.pages("how many sessions")
-    assert crisis_problem("how many sessions", "panic", results, "get-help-now/") == (
-        'macros/data/shared-content.yml: crisis_search.phrases.panic: search "how many sessions" should list'
-        f" /get-help-now/ first, got {ranked(results)} ({position('get-help-now/', results)})"
+    assert not card_shows(card, "how many sessions")
+    assert crisis_problem("how many sessions", "panic", results, "get-help-now/", False, False) == (
+        'macros/data/shared-content.yml: crisis_search.phrases.panic: search "how many sessions" shows no help'
+        f" card, so it should list /get-help-now/ first, got {ranked(results)} ({position('get-help-now/', results)})"
         ' — see "Crisis words" in CONTRIBUTING.md'
     )
-    assert crisis_problem("zzqx", "panic", [], "get-help-now/").endswith(
+    assert crisis_problem("how many sessions", "panic", results, "get-help-now/", True, False) == ""
+    assert crisis_problem("how many sessions", "panic", results, "get-help-now/", True, True) == (
+        'macros/data/shared-content.yml: crisis_search.phrases.panic: search "how many sessions" has a word'
+        " that says crisis alone, so it should list /get-help-now/ first, got"
+        f' {ranked(results)} ({position("get-help-now/", results)}) — see "Crisis words" in CONTRIBUTING.md'
+    )
+    assert crisis_problem("zzqx", "panic", [], "get-help-now/", False, False).endswith(
         'got no results (/get-help-now/ is not found) — see "Crisis words" in CONTRIBUTING.md'
     )
-    assert crisis_problem("kms", "suicide", search.pages("kms"), "get-help-now/") == ""
+    assert crisis_problem("kms", "suicide", search.pages("kms"), "get-help-now/", True, True) == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "alone"),
+    [
+        ("i feel suicidal", True),  # "suicid*"
+        ("I'm being RAPED", True),  # case and apostrophes do not matter
+        ("no way out", False),  # a several-word item: the card's work
+        ("sucidal", False),  # a typing slip: the card's work
+        ("my dad died", False),  # "died" needs a second signal
+    ],
+)
+def test_a_word_that_says_crisis_alone(typed: str, alone: bool) -> None:
+    concepts = {
+        "suicide": {"alone": True, "words": ["suicid*", "no way out"]},
+        "sexual": {"alone": True, "words": ["raped"]},
+        "dying": {"needs": ["person"], "words": ["died"]},
+    }
+    assert says_crisis_alone(typed, {"crisis_search": {"concepts": concepts}}) is alone
 
 
 def test_crying_wolf_is_measured_and_reported(search: SiteSearch) -> None:
@@ -262,5 +331,7 @@ def test_an_article_added_as_contributing_says_passes_the_search_checks(project:
         assert new.meta["questions"] == ["therapy for older adults"]
         assert page_problems(new, search) == []
         assert [line for src in sources(project.path) for line in page_problems(src, search)] == []
-        assert [p for q, g in typed_forms(shared) if (p := crisis_problem(q, g, search.pages(q), help_path))] == []
+        with MiniRacer() as card:
+            card.eval((project.path / "site/javascripts/crisis-search.js").read_text(encoding="utf-8"))
+            assert crisis_problems(shared, search, card) == []
         assert everyday_problems(read_everyday(), search, help_path) == []

@@ -14,9 +14,12 @@ tests/browser/test_search.py checks that the real search box gives the same top 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from py_mini_racer import MiniRacer
+
+from macros.hooks_search import matches
 
 # What a dedicated worker scope offers that V8 alone does not. The worker answers each message
 # with postMessage; its handler is async, so the answer arrives when V8 runs its pending jobs
@@ -77,3 +80,12 @@ class SiteSearch:
         groups a page's sections under it)."""
         result = self._send(QUERY, query)
         return [group[0]["location"].split("#")[0] for group in result["data"]["items"] if group]
+
+
+def says_crisis_alone(typed: str, shared: dict) -> bool:
+    """The typed words hold a one-word item of a crisis concept that says crisis `alone`, as written
+    ("suicidal" for "suicid*"): the search must then put the help page first (macros/hooks_search.py).
+    Several-word items ("no way out") and typing slips are the help card's work."""
+    words = re.sub(r"['’]", "", typed.lower()).split()
+    items = [i for c in shared["crisis_search"]["concepts"].values() if c.get("alone") for i in c["words"]]
+    return any(matches(w, i) for w in words for i in items if " " not in i)
