@@ -4,7 +4,8 @@
 // Nothing is sent anywhere: the words, card text and numbers come from
 // macros/data/shared-content.yml (`crisis_search`, `crisis`), written into the line below at build
 // time by macros/hooks_search.py. It needs no search index, so it shows at once from the words
-// alone; when the site's search answers, its answer can add the card (never remove it).
+// alone; when the site's search answers, its answer can add the card, never remove it (it adds nothing to
+// words blanked as an everyday idiom or a topic: those are listed narrowly for that reason).
 // The card sits in a live region (role="status"), so screen readers announce it as it appears.
 const CRISIS_SEARCH_DATA = null; // filled in at build time by macros/hooks_search.py
 

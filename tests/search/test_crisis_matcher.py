@@ -110,10 +110,13 @@ def test_the_training_crisis_phrasings_show_the_card(v8: MiniRacer) -> None:
 
 
 def test_the_training_ordinary_questions_show_no_card(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
-    """With the search's answer too, as for the untuned lists."""
+    """With the search's answer too, as for the untuned lists. At most 11 % (81 of 772), not 5 %: a safety review
+    found that idioms which hid everyday questions here ("kill me if im late", "nobody gets hurt",
+    "he is dead") also hid threats and wishes to die, so they were removed; a needless card costs
+    little. The untuned and held-out lists keep their own bars."""
     shown = [q for q in TRAINING["ordinary"] if shows(v8, q, engine(q))]
     share = len(shown) / len(TRAINING["ordinary"])
-    assert share <= 0.05, f"training ordinary questions: the card showed for {share:.0%} (at most 5 %): {shown}"
+    assert share <= 0.11, f"training ordinary questions: the card showed for {share:.0%} (at most 11 %): {shown}"
 
 
 ENGINE_CASES = [
