@@ -6,7 +6,8 @@ site/javascripts/crisis-search.js with the data the build writes into it. No pag
   10 % of the ordinary ones even when the site's search (Material's worker on the built index,
   tests/support/site_search.py) adds its answer;
 - the training phrasings (tests/search/training-phrasings.yml, which the word lists may be tuned on):
-  at least 95 % and at most 5 %, the same way;
+  at least 95 % and at most 7 %, the same way (7, not 5: the safety review's fixes show the card
+  for some everyday wording too, "i'm done with my exams"; a missed card costs more);
 - every phrase of the data file, with and without apostrophes, and typing slips;
 - the reader's likely country (time zone + languages), the one guess both scripts use;
 - each country's line to talk to (macros/first_help.py), on a small data file of its own.
@@ -110,13 +111,13 @@ def test_the_training_crisis_phrasings_show_the_card(v8: MiniRacer) -> None:
 
 
 def test_the_training_ordinary_questions_show_no_card(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
-    """With the search's answer too, as for the untuned lists. At most 11 % (81 of 772), not 5 %: a safety review
+    """With the search's answer too, as for the untuned lists. At most 13 % (94 of 765), not 5 %: two safety reviews
     found that idioms which hid everyday questions here ("kill me if im late", "nobody gets hurt",
     "he is dead") also hid threats and wishes to die, so they were removed; a needless card costs
     little. The untuned and held-out lists keep their own bars."""
     shown = [q for q in TRAINING["ordinary"] if shows(v8, q, engine(q))]
     share = len(shown) / len(TRAINING["ordinary"])
-    assert share <= 0.11, f"training ordinary questions: the card showed for {share:.0%} (at most 11 %): {shown}"
+    assert share <= 0.13, f"training ordinary questions: the card showed for {share:.0%} (at most 13 %): {shown}"
 
 
 ENGINE_CASES = [
