@@ -32,23 +32,26 @@ What this hook does with them, and why:
      else changes (a reader typing "with" on the way to "without" sees results from "witho");
    - keywords are written out in the forms readers type: apostrophes with and without (can't,
      can’t, cant), since "cant*" never matches "can't"; and word forms, as there is no stemmer
-     ("arguing" never matches "argue"). For the same reason each crisis concept's stems get their
-     usual endings ("rape*": raped, raping; see `word_forms`);
+     ("arguing" never matches "argue"). For the same reason each crisis concept's stems get the
+     regular forms of their word ("rape*": raped, raping; see `word_forms`), and only real forms:
+     "cut*" never becomes "cute", "jump*" never "jumper" (everyday words, not crisis words);
    - the help page has no page boost: a boost multiplies its title ("Get help now") and text too,
      so "help finding a therapist" or "self help books" put it first. It is found by three fields
      built from the crisis CONCEPTS only (see `crisis_fields`): the words that say crisis alone
-     (`crisis`, 3000: "suicidal", "raped"), the words that say it with a second signal
-     (`crisis_signal`, 100: "hits", "dead") and the rarer words of several-word crisis items
-     (`crisis_context`, 600: "burden", "hate"). The phrases' other words are not indexed: family,
-     place and common words ("mum", "home", "help", "safe", "without") made the help page win
-     everyday questions. The help card (docs/javascripts/crisis-search.js) reads whole phrases,
+     (`crisis`, 5000: "suicidal", "raped"), the words that say it with a second signal and that
+     no other page uses (`crisis_signal`, 100: "hits", "stabbed") and the rarer words of
+     several-word crisis items (`crisis_context`, 600: "burden", "hate"). The phrases' other
+     words are not indexed: family, place and common words ("mum", "home", "help", "safe",
+     "without") made the help page win everyday questions. The help card (docs/javascripts/crisis-search.js) reads whole phrases,
      so the promise is: every crisis phrase shows the card or puts the help page first, and a
      phrase with a word that says crisis alone does both;
    - a typed word counts once for EVERY indexed word it begins, so each concept word is indexed in
      few forms (`longest`), and a concept word that begins with a shorter word of the site
-     ("selfharm*": "self", "overdos*": "over") only as written and as the phrases spell it. A
-     concept word whose family holds another page's keyword ("medication*") stays out, as the page
-     about medicines should win;
+     ("selfharm*": "self", "overdos*": "over") only as written and as the phrases spell it, with
+     the context weight: a typed "self" or "over" finds it too. A concept word whose family holds
+     another page's keyword ("medication*") stays out, as the page about medicines should win;
+     so does a signal word another page uses ("dead", "end", "giving"): an everyday question
+     with it should find that page, and the card still reads it in a crisis phrase;
    - the boosts balance two needs: crisis words put the help page first, while an everyday
      question that shares a word with crisis talk finds its own page. Both are measured, without
      a browser, by tests/html/test_search_ranking.py (Material's own worker on the built index,
@@ -91,9 +94,11 @@ from mkdocs.structure.files import Files
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
 # The help page's three crisis fields, built from `crisis_search.concepts` only (see `crisis_fields`).
-CRISIS_FIELD = "crisis"  # words that say crisis alone ("suicidal", "raped"): above any title
+# Words that say crisis alone ("suicidal", "raped"): above any title, and above a boosted page's
+# keywords ("someone i know wants to die" before the grief page's "someone died").
+CRISIS_FIELD = "crisis"
 CRISIS_BOOST = 5000.0
-SIGNAL_FIELD = "crisis_signal"  # words that say crisis with a second signal ("hits", "dead")
+SIGNAL_FIELD = "crisis_signal"  # words that say crisis with a second signal ("hits", "stabbed")
 SIGNAL_BOOST = 100.0
 CONTEXT_FIELD = "crisis_context"  # rare words of several-word items ("a burden": burden)
 CONTEXT_BOOST = 600.0
