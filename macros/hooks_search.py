@@ -300,7 +300,7 @@ def crisis_phrases(shared: dict[str, Any]) -> list[str]:
 def card_data(shared: dict[str, Any]) -> dict[str, Any]:
     """What the help card needs: its text, the help page, each country's emergency number and line to
     talk to with its time zones (macros/first_help.py: the same rule as the top of the help page),
-    and the crisis words (phrases, concepts, idioms and fillers)."""
+    and the crisis words (phrases, concepts, idioms, not_a_crisis and fillers)."""
     return {
         "card": shared["crisis_search"]["card"],
         "help": shared["help_href"],
@@ -308,6 +308,7 @@ def card_data(shared: dict[str, Any]) -> dict[str, Any]:
         "phrases": crisis_phrases(shared),
         "concepts": shared["crisis_search"]["concepts"],
         "idioms": shared["crisis_search"]["idioms"],
+        "not_a_crisis": shared["crisis_search"]["not_a_crisis"],
         "fillers": shared["crisis_search"]["fillers"],
     }
 

@@ -279,14 +279,18 @@ class CrisisSearch(Strict):
     card: CrisisCard
     concepts: Annotated[dict[ConceptName, CrisisConcept], Field(min_length=1)]
     idioms: CrisisWords
+    # never a crisis, even where a phrase is inside ("suicide awareness week", "cant go on holiday")
+    not_a_crisis: list[Annotated[str, AfterValidator(_sign_word)]] = []
     fillers: list[Annotated[str, AfterValidator(_filler_word)]] = []  # words the matcher ignores
     phrases: CrisisPhrases
 
     def model_post_init(self, _context: object) -> None:
-        # The matcher drops fillers from what was typed, so a concept or idiom that holds one never matches.
-        items = [(f"idioms[{i}]", w) for i, w in enumerate(self.idioms)] + [
-            (f"concepts.{name}.words[{i}]", w) for name, c in self.concepts.items() for i, w in enumerate(c.words)
-        ]
+        # The matcher drops fillers from what was typed, so an item (concept, idiom, not_a_crisis) that holds one never matches.
+        items = (
+            [(f"idioms[{i}]", w) for i, w in enumerate(self.idioms)]
+            + [(f"not_a_crisis[{i}]", w) for i, w in enumerate(self.not_a_crisis)]
+            + [(f"concepts.{name}.words[{i}]", w) for name, c in self.concepts.items() for i, w in enumerate(c.words)]
+        )
         for where, item in items:
             filler = next((w for w in item.split() if w in self.fillers), None)
             if filler:

@@ -111,7 +111,7 @@ var IPTCrisisSearch = (function () {
   }
 
   // The decision, on meaning rather than on listed sentences (see "Crisis words" in CONTRIBUTING.md):
-  // 0. filler words ("just", "really") are dropped;
+  // 0. filler words ("just", "really") are dropped, and wordings that are never a crisis blanked;
   // 1. a listed phrase (also with typing slips) shows the card;
   // 2. otherwise everyday idioms are blanked out, and the words are read as CONCEPTS of the data file
   //    (death, self-harm, hopelessness, pills, violence, a person, a time like tonight ...);
@@ -123,8 +123,10 @@ var IPTCrisisSearch = (function () {
   //    (the help page also comes first for many everyday questions).
   // A missed card can cost a life, a needless one little: the concepts lean towards showing.
   function looksLikeCrisis(query, data, engineSaysHelp) {
-    var q = withoutFillers(normalise(query), data.fillers);
-    if (!q) return false;
+    // Wordings that are never a crisis ("suicide awareness week", "i cant go on holiday") are blanked
+    // first, even from the phrases; the blank keeps words on either side apart.
+    var q = withoutIdioms(withoutFillers(normalise(query), data.fillers).split(" "), data.not_a_crisis).join(" ");
+    if (!q.trim()) return false;
     if (data.phrases.some(function (p) { return matchesPhrase(q, withoutFillers(normalise(p), data.fillers)); })) return true;
     var words = withoutIdioms(q.split(" "), data.idioms);
     var said = {};

@@ -190,6 +190,14 @@ CASES = {
         lambda d: d["crisis_search"].update(fillers=["just"], idioms=["just kidding", *d["crisis_search"]["idioms"]]),
         f"{FILE}: crisis_search: idioms[0]: 'just kidding' holds the filler word 'just', which the search ignores",
     ),
+    "never-a-crisis wording that holds a filler word (the search drops it, so it never matches)": (
+        lambda d: d["crisis_search"].update(fillers=["just"], not_a_crisis=["just a film about *"]),
+        f"{FILE}: crisis_search: not_a_crisis[0]: 'just a film about *' holds the filler word 'just', which the search ignores",
+    ),
+    "never-a-crisis wording with an apostrophe": (
+        lambda d: d["crisis_search"].update(not_a_crisis=["what's self harm"]),
+        f"{FILE}: crisis_search.not_a_crisis[0]: 'what's self harm' is not a crisis word — write lower-case letters or digits",
+    ),
     "crisis concept with no words": (
         lambda d: d["crisis_search"]["concepts"]["die"].update(words=[]),
         f"{FILE}: crisis_search.concepts.die.words: is empty — add at least one item",

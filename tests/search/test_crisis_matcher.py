@@ -186,13 +186,14 @@ def test_typing_slips(v8: MiniRacer, typed: str, card: bool) -> None:
 # --- the decision's rules, on word lists of their own (not today's data) ------------------------
 
 RULES = {
-    "phrases": ["i want to die"],
+    "phrases": ["i want to die", "self harm"],
     "concepts": {
         "harm": {"alone": False, "needs": ["self"], "words": ["hurt*"]},
         "self": {"alone": False, "needs": [], "words": ["myself"]},
         "hopeless": {"alone": True, "needs": [], "words": ["nothing to live for"]},
     },
     "idioms": ["hurt* * feelings"],
+    "not_a_crisis": ["* awareness day"],
     "fillers": ["just"],
 }
 RULE_CASES = [
@@ -205,6 +206,8 @@ RULE_CASES = [
     ("i hurt her best friends feelings myself", True),  # ... and an idiom is matched word for word
     ("nothing left to live for", True),  # a concept's item of 3 words or more may have one word more inside
     ("nothing left at all to live for", False),  # ... not two
+    ("self harm awareness day", False),  # a wording that is never a crisis is blanked, even a phrase in it
+    ("i want to die on self harm awareness day", True),  # ... its own words only
 ]
 
 
