@@ -32,23 +32,26 @@ What this hook does with them, and why:
      else changes (a reader typing "with" on the way to "without" sees results from "witho");
    - keywords are written out in the forms readers type: apostrophes with and without (can't,
      can’t, cant), since "cant*" never matches "can't"; and word forms, as there is no stemmer
-     ("arguing" never matches "argue"). For the same reason each crisis concept's stems get their
-     usual endings ("rape*": raped, raping; see `word_forms`);
+     ("arguing" never matches "argue"). For the same reason each crisis concept's stems get the
+     regular forms of their word ("rape*": raped, raping; see `word_forms`), and only real forms:
+     "cut*" never becomes "cute", "jump*" never "jumper" (everyday words, not crisis words);
    - the help page has no page boost: a boost multiplies its title ("Get help now") and text too,
      so "help finding a therapist" or "self help books" put it first. It is found by three fields
      built from the crisis CONCEPTS only (see `crisis_fields`): the words that say crisis alone
-     (`crisis`, 3000: "suicidal", "raped"), the words that say it with a second signal
-     (`crisis_signal`, 100: "hits", "dead") and the rarer words of several-word crisis items
-     (`crisis_context`, 600: "burden", "hate"). The phrases' other words are not indexed: family,
-     place and common words ("mum", "home", "help", "safe", "without") made the help page win
-     everyday questions. The help card (docs/javascripts/crisis-search.js) reads whole phrases,
+     (`crisis`, 5000: "suicidal", "raped"), the words that say it with a second signal and that
+     no other page uses (`crisis_signal`, 100: "hits", "stabbed") and the rarer words of
+     several-word crisis items (`crisis_context`, 600: "burden", "hate"). The phrases' other
+     words are not indexed: family, place and common words ("mum", "home", "help", "safe",
+     "without") made the help page win everyday questions. The help card (docs/javascripts/crisis-search.js) reads whole phrases,
      so the promise is: every crisis phrase shows the card or puts the help page first, and a
      phrase with a word that says crisis alone does both;
    - a typed word counts once for EVERY indexed word it begins, so each concept word is indexed in
      few forms (`longest`), and a concept word that begins with a shorter word of the site
-     ("selfharm*": "self", "overdos*": "over") only as written and as the phrases spell it. A
-     concept word whose family holds another page's keyword ("medication*") stays out, as the page
-     about medicines should win;
+     ("selfharm*": "self", "overdos*": "over") only as written and as the phrases spell it, with
+     the context weight: a typed "self" or "over" finds it too. A concept word whose family holds
+     another page's keyword ("medication*") stays out, as the page about medicines should win;
+     so does a signal word another page uses ("dead", "end", "giving"): an everyday question
+     with it should find that page, and the card still reads it in a crisis phrase;
    - the boosts balance two needs: crisis words put the help page first, while an everyday
      question that shares a word with crisis talk finds its own page. Both are measured, without
      a browser, by tests/html/test_search_ranking.py (Material's own worker on the built index,
@@ -91,18 +94,22 @@ from mkdocs.structure.files import Files
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 600.0
 # The help page's three crisis fields, built from `crisis_search.concepts` only (see `crisis_fields`).
-CRISIS_FIELD = "crisis"  # words that say crisis alone ("suicidal", "raped"): above any title
-CRISIS_BOOST = 3000.0
-SIGNAL_FIELD = "crisis_signal"  # words that say crisis with a second signal ("hits", "dead")
+# Words that say crisis alone ("suicidal", "raped"): above any title, and above a boosted page's
+# keywords ("someone i know wants to die" before the grief page's "someone died").
+CRISIS_FIELD = "crisis"
+CRISIS_BOOST = 5000.0
+SIGNAL_FIELD = "crisis_signal"  # words that say crisis with a second signal ("hits", "stabbed")
 SIGNAL_BOOST = 100.0
 CONTEXT_FIELD = "crisis_context"  # rare words of several-word items ("a burden": burden)
 CONTEXT_BOOST = 600.0
-# Endings a reader may type after a concept word's stem ("rape*": raped, rapes; "chok*": choke,
-# choked, choking; "stab*": stabbed), since lunr has no stemmer here: a typed "raped" never finds
-# an indexed "rape". A stem is written where the word's forms part ("chok", not "choke").
-ENDINGS = ("", "s", "e", "es", "ed", "ing", "er")
-E_ENDINGS = ("", "s", "d", "r")  # after a stem that ends in "e" ("rape*"), and "-ing" without it
-SHORT_STEM = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "hit", "stab", "slap": hitting, stabbed
+# Concept stems ("rape*", "chok*") get the regular forms of their word, since lunr has no stemmer
+# here: a typed "raped" never finds an indexed "rape". Only real forms: a form that is another
+# everyday word ("cut*": cute, cuter; "jump*": jumper) would put the help page first for it.
+SHORT_WORD = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")  # "hit", "stab", "slap": hitting, stabbed
+SIBILANT = ("s", "x", "z", "ch", "sh")  # punch -> punches
+# A stem whose word may end in a silent "e": one vowel and one consonant ("chok": choke, "abus"),
+# "c" ("forc"), "v" ("starv") or "l" after a consonant ("strangl"); not "molest", "bleed", "stalk".
+SILENT_E = re.compile(r"(?:(?<![aeiou])[aeiou][^aeiouwxy]|c|v|[^aeiou]l)$")
 STOP_WORDS = re.compile(r"generateStopWordFilter\(\[([^\]]*)\]\)")
 CARD_SCRIPT = "javascripts/crisis-search.js"
 CARD_DATA_LINE = re.compile(r"^const CRISIS_SEARCH_DATA = null;.*$", re.M)
@@ -133,18 +140,45 @@ def everyday_words(keywords: dict[str, list[str]]) -> set[str]:
 
 def text_words(entry: dict[str, Any]) -> set[str]:
     """The words of an index entry's title and text, as a reader may type them."""
-    return set(re.findall(r"[a-z]+", f"{entry.get('title', '')} {entry.get('text', '')}".lower()))
+    text = re.sub(r"['’]", "", f"{entry.get('title', '')} {entry.get('text', '')}".lower())  # I'm: im
+    return set(re.findall(r"[a-z]+", text))
 
 
-def word_forms(item: str) -> list[str]:
-    """The forms of one concept word: itself, or for a stem ("rape*", "stab*") its usual endings."""
+def inflections(word: str) -> list[str]:
+    """A word and its regular English forms: "rape" -> rapes, raped, raping; "slap" -> slaps,
+    slapped, slapping; "punch" -> punches; "bully" -> bullies, bullied; "hopeless" -> hopelessness;
+    "sexual" -> sexually;
+    "rapist" -> rapists. Never "-er" (jumper, hanger, cuter): another word, not a form."""
+    if word.endswith("less"):
+        return [word, word + "ness"]
+    if word.endswith(("al", "ous", "ive", "ful")):  # "sexual*": sexually
+        return [word, word + "ly"]
+    if word.endswith("ist"):
+        return [word, word + "s"]
+    if word.endswith("e"):
+        return [word, word + "s", word + "d", word[:-1] + "ing"]
+    if re.search(r"[^aeiou]y$", word):
+        return [word, word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
+    if word.endswith(SIBILANT):
+        return [word, word + "es", word + "ed", word + "ing"]
+    if SHORT_WORD.match(word):
+        return [word, word + "s", word + word[-1] + "ed", word + word[-1] + "ing"]
+    return [word, word + "s", word + "ed", word + "ing"]
+
+
+def word_forms(item: str, vocabulary: set[str]) -> list[str]:
+    """The forms of one concept word: itself, or for a stem the forms of its word. `vocabulary` (the
+    words of the site and of the crisis phrases) says which word a stem is: "cut*" is "cut" (so not
+    "cute"), "suicid*" is "suicide"; a stem whose word neither spells gets both ("chok*": chok, choke)."""
     if not item.endswith("*"):
         return [item]
     stem = item[:-1]
-    if stem.endswith("e"):
-        return [stem + e for e in E_ENDINGS] + [stem[:-1] + "ing"]
-    doubled = [stem + stem[-1] + e for e in ("ed", "ing", "er")] if SHORT_STEM.match(stem) else []
-    return [stem + e for e in ENDINGS] + doubled
+    if stem.endswith("e") or not SILENT_E.search(stem) or stem in vocabulary:
+        return inflections(stem)
+    for word in (stem + "e", stem):  # "decid*": "decided" is a form of "decide"
+        if vocabulary & set(inflections(word)):
+            return inflections(word)
+    return list(dict.fromkeys(inflections(stem) + inflections(stem + "e")))
 
 
 def longest(forms: list[str]) -> list[str]:
@@ -158,34 +192,41 @@ def matches(word: str, item: str) -> bool:
     return word.startswith(item[:-1]) if item.endswith("*") else word == item
 
 
-def forms(item: str, site_words: set[str], phrase_words: set[str]) -> list[str]:
-    """A concept item's forms and the phrases' words that are one of them. An item that begins with
-    a shorter word of the site's pages ("selfharm*": "self"; "overdos*": "over") keeps only its own
-    spelling and the phrases' forms: a typed word counts once for EVERY indexed word it begins, so
-    five forms would make a reader's "self help" or "starting over" five times a crisis word."""
-    typed = [w for w in phrase_words if matches(w, item)]
+def begins_with_site_word(item: str, site_words: set[str]) -> bool:
+    """A concept item that begins with a shorter word of the site's pages ("selfharm*": "self";
+    "overdos*": "over"): lunr cannot tell a typed "self" from the beginning of "selfharm"."""
     stem = item.rstrip("*")
-    if any(stem[:n] in site_words for n in range(3, len(stem))):
-        return [stem] + typed
-    return word_forms(item) + typed
+    return any(stem[:n] in site_words for n in range(3, len(stem)))
+
+
+def forms(item: str, site_words: set[str], phrase_words: set[str], vocabulary: set[str]) -> list[str]:
+    """A concept item's forms and the phrases' words that are one of them. An item that begins with
+    a shorter word of the site keeps only its own spelling and the phrases' forms: a typed word
+    counts once for EVERY indexed word it begins, so five forms would make a reader's "self help"
+    or "starting over" five times a crisis word."""
+    typed = [w for w in phrase_words if matches(w, item)]
+    if begins_with_site_word(item, site_words):
+        return [item.rstrip("*")] + typed
+    return word_forms(item, vocabulary) + typed
 
 
 def concept_words(
-    concepts: list[dict[str, Any]], weak: set[str], phrase_words: set[str], site_words: set[str]
+    items: list[str], weak: set[str], phrase_words: set[str], site_words: set[str], vocabulary: set[str]
 ) -> list[str]:
-    """The forms of the one-word items of `concepts` (the longest ones), and the phrases' words that
-    are one of them ("suicidal" for "suicid*": the forms readers really type). Not a word whose family
-    has a weak word ("medication*": another page's keywords say "medication", so that page should win)."""
-    items = [item for c in concepts for item in c["words"] if " " not in item]
-    families = [forms(item, site_words, phrase_words) for item in items]
+    """The forms of one-word concept items (the longest ones), and the phrases' words that are one
+    of them ("suicidal" for "suicid*": the forms readers really type). Not a word whose family has a
+    weak word ("medication*": another page's keywords say "medication", so that page should win)."""
+    families = [forms(item, site_words, phrase_words, vocabulary) for item in items]
     return list(dict.fromkeys(form for family in families if not weak & set(family) for form in longest(family)))
 
 
-def context_words(concepts: list[dict[str, Any]], drop: set[str]) -> list[str]:
+def context_words(concepts: list[dict[str, Any]], drop: set[str], vocabulary: set[str]) -> list[str]:
     """The words of the several-word items of `concepts` ("a burden", "hate my life"), in their
-    forms, but not the words in `drop`."""
-    words = {w for c in concepts for item in c["words"] if " " in item for w in item.split()} - drop
-    return sorted({spelt for w in words for form in longest(word_forms(w)) for spelt in spellings(form)})
+    forms, but not a word with a form in `drop`: a stem's forms too ("abusive parent*" has the
+    site's "parent", so neither "parent" nor "parents" says crisis)."""
+    words = {w for c in concepts for item in c["words"] if " " in item for w in item.split() if len(w) > 2}
+    families = [word_forms(w, vocabulary) for w in sorted(words)]
+    return sorted({s for f in families if not drop & set(f) for form in longest(f) for s in spellings(form)})
 
 
 def crisis_fields(
@@ -195,21 +236,33 @@ def crisis_fields(
     other words (the help card reads the phrases whole; their everyday words, "home", "help",
     "safe", "without", "mum", pulled the help page up for everyday questions):
     - `crisis`: the one-word items of the concepts that say crisis `alone` ("suicidal", "raped");
-    - `crisis_signal`: those of the concepts that `need` a second signal ("hits", "dead"), far
-      weaker: Material's share-of-words re-scoring rewards the help page when the reader's other
-      word is one too, and an everyday question with that word finds its own page;
+    - `crisis_signal`: those of the concepts that `need` a second signal ("hits", "stabbed"), far
+      weaker, and only those no other page uses ("dead", "end", "giving" are other pages' words:
+      an everyday question with them finds its own page; every phrase of the data shows the card);
     - `crisis_context`: the words of the several-word items of the `alone` concepts that no other
-      page uses ("burden", "hate", "future"), so that "i feel like a burden" finds it.
-    Not the helper concepts (a person, a time, wanting): everyday questions are full of them.
+      page uses ("burden", "hate", "future"), so that "i feel like a burden" finds it; and the
+      one-word `alone` items that begin with a word of the site ("selfharm", "overdose"): a typed
+      "self" or "over" finds them too, so they may not outweigh the pages about self-help.
+    Not the helper concepts, those another concept `needs` (a person, a time, wanting, "nobody"):
+    everyday questions are full of them.
     `everyday`: the other pages' keyword words; `site_words`: the words of their titles and text.
     """
+    helpers = {name for c in concepts.values() for name in c.get("needs", [])}
     alone = [c for c in concepts.values() if c.get("alone")]
-    needing = [c for c in concepts.values() if c.get("needs") and not c.get("alone")]
+    needing = [c for n, c in concepts.items() if c.get("needs") and not c.get("alone") and n not in helpers]
     words = set(index_text(phrases).split())
+    written = {w for c in concepts.values() for item in c["words"] for w in item.split() if "*" not in w}
+    vocabulary = site_words | words | written
+    strong = [i for c in alone for i in c["words"] if " " not in i and not begins_with_site_word(i, site_words)]
+    prefixed = [i for c in alone for i in c["words"] if " " not in i and begins_with_site_word(i, site_words)]
+    weak_items = [i for c in needing for i in c["words"] if " " not in i]
     return {
-        CRISIS_FIELD: " ".join(concept_words(alone, everyday, words, site_words)),
-        SIGNAL_FIELD: " ".join(concept_words(needing, everyday, words, site_words)),
-        CONTEXT_FIELD: " ".join(context_words(alone, stop | everyday | site_words)),
+        CRISIS_FIELD: " ".join(concept_words(strong, everyday, words, site_words, vocabulary)),
+        SIGNAL_FIELD: " ".join(concept_words(weak_items, everyday | site_words, words, site_words, vocabulary)),
+        CONTEXT_FIELD: " ".join(
+            context_words(alone, stop | everyday | site_words, vocabulary)
+            + concept_words(prefixed, everyday, words, site_words, vocabulary)
+        ),
     }
 
 

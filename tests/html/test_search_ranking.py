@@ -34,7 +34,7 @@ TRAINING = Path(__file__).with_name("everyday-training.yml")
 TOP = 3
 # The everyday sets' bar. The goal is the right page in the top 3 for 9 in 10 questions and the
 # help page first for at most 1 in 10. Since the help page is found by crisis concept words only
-# (see macros/hooks_search.py) the site reaches 45 and 1 of 49 (held out), 45 and 4 of 50
+# (see macros/hooks_search.py) the site reaches 45 and 0 of 49 (held out), 46 and 1 of 50
 # (training): the bar is the goal. Raise it as the ranking improves; never lower it.
 FOUND_AT_LEAST, HELP_FIRST_AT_MOST = 0.9, 0.1
 
