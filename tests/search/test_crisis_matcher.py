@@ -143,13 +143,14 @@ HELD_OUT = yaml.safe_load((ROOT / "tests/search/held-out-phrasings.yml").read_te
 
 
 def test_the_held_out_phrasings_do_not_get_worse(v8: MiniRacer) -> None:
-    """Measured once, never tuned on (see the file's header): crisis 80 of 95, ordinary 8 of 62."""
+    """Never tuned on (see the file's header): crisis 80 of 95 and ordinary 8 of 62 when first
+    measured; 88 of 95 and 6 of 62 after the card's words were widened and two safety reviews."""
     crisis = [item["text"] for item in HELD_OUT["crisis"]]
     ordinary = [item if isinstance(item, str) else item["text"] for item in HELD_OUT["ordinary"]]
     missed = [q for q in crisis if not shows(v8, q)]
-    assert len(missed) <= 15, f"held-out crisis phrasings: {len(missed)} of 95 got no card (15 before): {missed}"
+    assert len(missed) <= 7, f"held-out crisis phrasings: {len(missed)} of 95 got no card (7 before): {missed}"
     wrongly = [q for q in ordinary if shows(v8, q)]
-    assert len(wrongly) <= 8, f"held-out ordinary questions: {len(wrongly)} of 62 got the card (8 before): {wrongly}"
+    assert len(wrongly) <= 6, f"held-out ordinary questions: {len(wrongly)} of 62 got the card (6 before): {wrongly}"
 
 
 def test_the_untuned_phrasings_stay_out_of_the_data_file() -> None:
