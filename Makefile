@@ -2,7 +2,7 @@
 #   make serve   set everything up, then preview the site at http://127.0.0.1:8000
 #   make check   after each edit: the build and every content check, no browser (~20 s; ~30 s after
 #                an edit: the built site is kept in .pytest_cache/ while nothing it reads changes)
-#   make test    set everything up, then run every check (what CI runs; ~3 min on two quiet cores)
+#   make test    set everything up, then run every check (what CI runs; ~7 min on two quiet cores)
 # Needs only python3 (3.11.5+), make and git; the rest is installed here.
 
 PYTHON  ?= python3

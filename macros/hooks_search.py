@@ -12,7 +12,7 @@ What this hook does with them, and why:
    file, but the results list shows only `title` and `text` (and `tags`, which we do not use). So
    after the build we add fields to the index config and fill them on each page's first entry
    (the page itself, not a section): `keywords` (the page's front-matter keywords) and, on the help
-   page only, `crisis` and `crisis_filler` (crisis words). The words are searchable but never
+   page only, `crisis`, `crisis_signal` and `crisis_context` (crisis words). The words are searchable but never
    displayed: no excerpt can show the list of suicide phrasings to a reader, and no page's text
    changes.
 

@@ -242,9 +242,6 @@ class CrisisPhrases(Strict):
                 seen[key] = phrase
 
 
-EXPLICIT_GROUPS = ("suicide", "self_harm", "overdose", "abuse")
-
-
 def _sign_word(value: str) -> str:
     word = r"(?:[a-z0-9]+\*?|\*)"  # a lone * is any one word
     if not re.fullmatch(rf"{word}(?: {word})*", value) or len(re.sub(r"[* ]", "", value)) < 2:

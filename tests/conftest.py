@@ -183,7 +183,6 @@ def nginx_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
 # Marked here by what a test uses, so new tests in the usual style are grouped without extra work.
 # `make check` (after each edit) runs the content checks on the real content; the tests that feed a
 # check a broken copy of the project (`project`) prove the checks themselves, and run in `make test`.
-# A test that checks the real content on a copy of the project says @pytest.mark.content_check.
 
 BROWSER_FIXTURES = {"browser", "context", "page", "window", "browser_type", "base_url"}
 BROWSER_FOLDERS = ("browser",)  # tests/browser/: every test there drives Chromium or checks what does
@@ -201,7 +200,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.nginx)
         if folder == "benchmarks":
             item.add_marker(pytest.mark.benchmark)
-        if "project" in names and not item.get_closest_marker("content_check"):
+        if "project" in names:
             item.add_marker(pytest.mark.bad_example)
 
 

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from conftest import read_shared_content
-from support.countries import reader_in, unlisted_place
+from support.countries import LAST, WRITTEN, needs_two_countries, reader_case, reader_in, unlisted_place
 
 from .conftest import report
 from .test_axe import axe_problems, check_palette
@@ -85,14 +84,10 @@ def test_first_screen_check_reports_a_long_list_before_the_numbers(
 
 # --- your country first ---------------------------------------------------------------------------
 
-# The countries of the data file, in its order: the cases below follow them, whichever they are.
-WRITTEN = list(read_shared_content()["crisis"])
-LAST = WRITTEN[-1]  # a reader there must see it moved first (unless it is the only country)
 ELSEWHERE_ZONE, ELSEWHERE_LANGUAGE = unlisted_place(WRITTEN)
-needs_two_countries = pytest.mark.skipif(len(WRITTEN) < 2, reason="the data file lists one country: none is moved")
 
 # (time zone, browser language, the country that must come first; None = the written order stays)
-GUESSES = [(reader_in(code)["timezone_id"], reader_in(code)["locale"], code) for code in WRITTEN] + [
+GUESSES = [reader_case(code) for code in WRITTEN] + [
     ("UTC", f"en-{LAST}", LAST),  # a time zone that names no place: the language decides
     (ELSEWHERE_ZONE, ELSEWHERE_LANGUAGE, None),  # a country this page does not list
     (ELSEWHERE_ZONE, f"en-{LAST}", None),  # a listed language does not overrule an unlisted place

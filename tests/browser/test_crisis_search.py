@@ -20,8 +20,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from conftest import read_shared_content
-from support.countries import reader_in
+from support.countries import LAST, WRITTEN, reader_case
 
 from .search_ui import open_search, page_of, retype
 
@@ -118,11 +117,7 @@ def on_first_screen(page, text: str, height: int) -> bool:
 
 # (time zone, language, the country whose numbers must be on the first screen): a reader in the data
 # file's last country (moved first), and an unsure guess (the first country stays first).
-WRITTEN = list(read_shared_content()["crisis"])
-SCREEN_CASES = [
-    (reader_in(WRITTEN[-1])["timezone_id"], reader_in(WRITTEN[-1])["locale"], WRITTEN[-1]),
-    ("UTC", "en", WRITTEN[0]),
-]
+SCREEN_CASES = [reader_case(LAST), ("UTC", "en", WRITTEN[0])]
 
 
 @pytest.mark.parametrize("width", [320, 1280])

@@ -15,12 +15,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros.schema import COUNTRY_NAMES
-from support.countries import reader_in
+from support.countries import LAST, needs_two_countries, reader_in
 
 from .conftest import report
 from .profiles import DESKTOP, PROFILES
 from .test_axe import axe_problems, check_palette
-from .test_crisis_page import CRISIS, LAST, ORDER, needs_two_countries
+from .test_crisis_page import CRISIS, ORDER
 from .test_layout import LAYOUT_PROBLEMS
 
 PATH = "my-safety-plan/"

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.site_pages import article_paths, configured_site_url, page_file, page_path, seen_html, site_paths
+from support.site_pages import article_paths, configured_site_url, page_file, page_path, seen, site_paths
 
 NOT_FOUND = "404.html"
 
@@ -53,7 +53,7 @@ def test_every_page_has_the_report_link_and_every_article_its_footer(site: Path,
     paths = site_paths(site) + [NOT_FOUND]
     problems: list[str] = []
     for path in paths:
-        soup = seen_html(page_file(site, path).read_text(encoding="utf-8"))
+        soup = seen(page_file(site, path))
         problems += report_link_problems(soup, path, shared_content["report_problem"])
         problems += footer_problems(soup, path, finder_path) if path in articles else []
     assert len([p for p in paths if p in articles]) >= 10, "fewer than 10 articles found"

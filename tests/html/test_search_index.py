@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, Project, error_lines
+from macros import hooks_search
 from macros.schema import COUNTRY_NAMES
 from support.site_pages import page_path, sources
 from support.site_search import SiteSearch
@@ -33,13 +32,6 @@ def page_entries(site: Path) -> dict[str, dict]:
 
 def front_matter(src: Path) -> dict:
     return yaml.safe_load(src.read_text(encoding="utf-8").split("---")[1])
-
-
-def hooks_search_module() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "macros"))  # MkDocs loads hooks by path, with this folder importable
-    import hooks_search
-
-    return hooks_search
 
 
 def test_every_page_has_keywords() -> None:
@@ -136,7 +128,6 @@ def test_build_stops_when_the_card_data_line_is_gone(project: Project) -> None:
 
 def test_stop_words_come_from_material(site: Path) -> None:
     """Lunr's stop words are read from Material's worker, or the build stops."""
-    hooks_search = hooks_search_module()
     stop = hooks_search.stop_words(site)
     assert {"a", "off", "me", "the"} <= stop and "die" not in stop
     with pytest.raises(PluginError) as err:
@@ -171,7 +162,7 @@ def test_a_concept_stem_gets_the_real_forms_of_its_word(item: str, vocabulary: s
     """Real forms only: a form that is another everyday word (cute, cuter, jumper, hanger) would put
     the help page first for it. Which word a stem is, the words of the site and phrases say; a stem
     they do not spell gets both ("chok*")."""
-    assert hooks_search_module().word_forms(item, vocabulary) == forms
+    assert hooks_search.word_forms(item, vocabulary) == forms
 
 
 @pytest.mark.parametrize(
@@ -183,7 +174,7 @@ def test_a_concept_stem_gets_the_real_forms_of_its_word(item: str, vocabulary: s
     ],
 )
 def test_a_concept_word_is_indexed_in_its_longest_forms(forms: list[str], longest: list[str]) -> None:
-    assert hooks_search_module().longest(forms) == longest
+    assert hooks_search.longest(forms) == longest
 
 
 CONCEPTS = {
@@ -204,7 +195,7 @@ def test_the_crisis_fields_hold_concept_words_only() -> None:
     whose "parent" is the site's), and an alone item that begins with a word of the site, only as
     the phrases spell it ("selfharming": a typed "self" finds it too). Never a helper concept
     ("partner"), never a phrase's other words ("my", "partner")."""
-    fields = hooks_search_module().crisis_fields(
+    fields = hooks_search.crisis_fields(
         CONCEPTS,
         phrases=["my partner hits me", "i was raped", "selfharming"],
         everyday={"medications"},
@@ -219,7 +210,7 @@ def test_the_crisis_fields_hold_concept_words_only() -> None:
 
 
 def test_the_separator_drops_whole_typed_stop_words_in_any_case() -> None:
-    assert hooks_search_module().separator("[\\s\\-]+", {"a", "to"}) == "[\\s\\-]+|^(?:[tT][oO]|[aA])$"
+    assert hooks_search.separator("[\\s\\-]+", {"a", "to"}) == "[\\s\\-]+|^(?:[tT][oO]|[aA])$"
 
 
 @pytest.mark.parametrize(

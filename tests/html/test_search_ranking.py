@@ -15,7 +15,6 @@ Each failure is one line naming the file to change and the pages that won instea
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,7 @@ from py_mini_racer import MiniRacer
 from conftest import ROOT, Project, error_lines
 from quality.front_matter import front_matter_problems
 from support.site_pages import Source, page_path, read_source, sources
-from support.site_search import SiteSearch, says_crisis_alone
+from support.site_search import SiteSearch, card_script, card_shows, says_crisis_alone
 
 EVERYDAY = Path(__file__).with_name("everyday-questions.yml")
 TRAINING = Path(__file__).with_name("everyday-training.yml")
@@ -48,15 +47,8 @@ def search(site: Path) -> Iterator[SiteSearch]:
 @pytest.fixture(scope="module")
 def card(site: Path) -> Iterator[MiniRacer]:
     """The built help card script, its logic only (no page), as tests/search/ runs it."""
-    v8 = MiniRacer()
-    v8.eval((site / "javascripts/crisis-search.js").read_text(encoding="utf-8"))
-    yield v8
-    v8.close()
-
-
-def card_shows(card: MiniRacer, typed: str) -> bool:
-    """The card, from the typed words alone (before the search answers)."""
-    return card.eval(f"IPTCrisisSearch.looksLikeCrisis({json.dumps(typed)}, CRISIS_SEARCH_DATA, false)")
+    with card_script(site) as v8:
+        yield v8
 
 
 def ranked(results: list[str]) -> str:
@@ -331,7 +323,6 @@ def test_an_article_added_as_contributing_says_passes_the_search_checks(project:
         assert new.meta["questions"] == ["therapy for older adults"]
         assert page_problems(new, search) == []
         assert [line for src in sources(project.path) for line in page_problems(src, search)] == []
-        with MiniRacer() as card:
-            card.eval((project.path / "site/javascripts/crisis-search.js").read_text(encoding="utf-8"))
+        with card_script(project.path / "site") as card:
             assert crisis_problems(shared, search, card) == []
         assert everyday_problems(read_everyday(), search, help_path) == []

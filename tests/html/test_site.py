@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from macros.render import BOX_STYLES, FOR_LABELS, YOUNG_ABUSE_LABEL
-from support.site_pages import built, seen_built, seen_html, sources
+from support.site_pages import built, seen, seen_built, sources
 
 
 def pages(site: Path) -> list[Path]:
@@ -121,7 +121,7 @@ def test_every_page_has_the_help_link_in_the_header(site: Path, shared_content: 
     all_pages = pages(site)
     assert len(all_pages) >= 15
     for page in all_pages:
-        soup = seen_html(page.read_text(encoding="utf-8"))
+        soup = seen(page)
         link = soup.select_one('header.md-header [data-ipt="help-link"]')
         assert link is not None, f"{page.relative_to(site)}: no help link in the header"
         assert link.get_text(strip=True) == label

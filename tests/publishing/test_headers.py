@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from deploy import publish
-from support.site_pages import page_file, seen_html, site_paths
+from support.site_pages import page_file, seen, site_paths
 
 from .publishing_support import ROOT, parse_headers_file, parse_nginx_locations, policy_differences
 
@@ -120,7 +120,7 @@ def test_script_hashes_match_the_built_html(site: Path) -> None:
     csp = parse_headers_file((site / "_headers").read_text(encoding="utf-8"))["/*"]["Content-Security-Policy"]
     missing = set()
     for path in site_paths(site) + ["404.html"]:
-        soup = seen_html(page_file(site, path).read_text(encoding="utf-8"))
+        soup = seen(page_file(site, path))
         for script in soup.find_all("script", src=False):
             if script.get("type") in (None, "text/javascript", "module"):
                 digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()

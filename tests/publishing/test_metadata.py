@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from macros.schema import is_article
-from support.site_pages import page_file, seen_html, site_paths, sources
+from support.site_pages import page_file, seen, seen_html, site_paths, sources
 
 from .publishing_support import ROOT
 
@@ -92,7 +92,7 @@ def test_every_page_has_description_canonical_and_sharing_tags(site: Path, confi
     card = config.site_url + config.extra["social_card"]["image"]
     problems = []
     for path in site_paths(site):
-        soup = seen_html(page_file(site, path).read_text(encoding="utf-8"))
+        soup = seen(page_file(site, path))
         fm, url = front_matter(path), config.site_url + path
         canonical = soup.find("link", rel="canonical")
         expected = {

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from support.site_pages import page_file, seen_html, site_paths
+from support.site_pages import page_file, seen, site_paths
 
 
 def pdf_text(pdf: Path) -> str:
@@ -27,7 +27,7 @@ def squash(text: str) -> str:
 
 def article_with_external_link(site: Path) -> tuple[str, str]:
     for path in site_paths(site):
-        soup = seen_html(page_file(site, path).read_text(encoding="utf-8"))
+        soup = seen(page_file(site, path))
         link = soup.select_one("article a[href^='https://']:not(aside a)")
         if soup.select_one("aside.ipt-article-footer") and link:
             return path, link["href"]

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from support.site_pages import Source, built_path, read_source, seen_html, sources
+from support.site_pages import Source, built_path, read_source, seen, sources
 
 from .report import in_order, where
 
@@ -157,7 +157,7 @@ def external_form_problems(project_dir: Path, site_dir: Path) -> list[str]:
     by_html = {built_path(site_dir, s.uri).resolve(): s for s in sources(project_dir)}
     out = []
     for html in sorted(site_dir.rglob("*.html")):
-        soup = seen_html(html.read_text(encoding="utf-8"))
+        soup = seen(html)
         src = by_html.get(html.resolve())
         for tag in soup.select("[href], [src]"):
             url = str(tag.get("href") or tag.get("src"))

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from conftest import Project, error_lines
-from support.site_pages import Source, article_content, built_path, seen_html, sources
+from support.site_pages import Source, article_content, built_path, seen, sources
 
 from .report import fail_on
 
@@ -49,7 +49,7 @@ def unbacked_claims(site: Path, pages: list[Source]) -> list[str]:
         html = built_path(site, src.uri)
         if not html.is_file():
             continue
-        body = article_content(seen_html(html.read_text(encoding="utf-8")))
+        body = article_content(seen(html))
         problems += [
             f'{src.label}: says "{sentence[:90]}" but its front matter has no reviewed_by — add reviewed_by'
             " (name and role of the clinician who reviewed it) or remove the claim"

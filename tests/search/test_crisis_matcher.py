@@ -25,11 +25,10 @@ import yaml
 from py_mini_racer import MiniRacer
 
 from conftest import ROOT, read_shared_content
-from macros.first_help import listening_line
 from macros.render import time_zones
-from macros.schema import CrisisCountry
+from macros.schema import CrisisCountry, listening_line
 from support.site_pages import page_path
-from support.site_search import SiteSearch
+from support.site_search import SiteSearch, card_script, card_shows
 
 UNTUNED = yaml.safe_load((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
 TRAINING = yaml.safe_load((ROOT / "tests/search/training-phrasings.yml").read_text(encoding="utf-8"))
@@ -45,16 +44,7 @@ PHRASES = sorted(
 
 @pytest.fixture(scope="module")
 def v8(site: Path) -> MiniRacer:
-    """The built script, evaluated as a browser would, but with no page: only its logic runs."""
-    ctx = MiniRacer()
-    ctx.eval((site / "javascripts/crisis-search.js").read_text(encoding="utf-8"))
-    return ctx
-
-
-def shows(v8: MiniRacer, query: str, engine_says_help: bool = False) -> bool:
-    return v8.eval(
-        f"IPTCrisisSearch.looksLikeCrisis({json.dumps(query)}, CRISIS_SEARCH_DATA, {json.dumps(engine_says_help)})"
-    )
+    return card_script(site)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +66,7 @@ ORDINARY = [q for name in UNTUNED if name.endswith("ordinary") for q in UNTUNED[
 
 def test_the_card_shows_at_once_for_untuned_crisis_phrasings(v8: MiniRacer) -> None:
     """From the words alone (before the search answers): every list of crisis phrasings together."""
-    missed = [q for q in CRISIS if not shows(v8, q)]
+    missed = [q for q in CRISIS if not card_shows(v8, q)]
     share = 1 - len(missed) / len(CRISIS)
     assert share >= 0.9, (
         f"the card showed for {share:.0%} of the crisis phrasings (at least 90 % needed); missed: {missed}"
@@ -85,7 +75,7 @@ def test_the_card_shows_at_once_for_untuned_crisis_phrasings(v8: MiniRacer) -> N
 
 def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
     """With the search's answer too (the most cards the page can show): every ordinary list together."""
-    shown = [q for q in ORDINARY if shows(v8, q, engine(q))]
+    shown = [q for q in ORDINARY if card_shows(v8, q, engine(q))]
     share = len(shown) / len(ORDINARY)
     assert share <= 0.1, f"the card showed for {share:.0%} of the ordinary questions (at most 10 %): {shown}"
 
@@ -93,7 +83,7 @@ def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer, engine: Cal
 @pytest.mark.parametrize("name", [n for n in UNTUNED if n.endswith("crisis")])
 def test_no_list_of_crisis_phrasings_falls_far_behind(v8: MiniRacer, name: str) -> None:
     """Each list on its own, so that one list's misses cannot hide behind the others' successes."""
-    missed = [q for q in UNTUNED[name] if not shows(v8, q)]
+    missed = [q for q in UNTUNED[name] if not card_shows(v8, q)]
     share = 1 - len(missed) / len(UNTUNED[name])
     assert share >= 0.85, f"{name}: the card showed for {share:.0%} (at least 85 % needed); missed: {missed}"
 
@@ -103,7 +93,7 @@ def test_no_list_of_crisis_phrasings_falls_far_behind(v8: MiniRacer, name: str) 
 
 def test_the_training_crisis_phrasings_show_the_card(v8: MiniRacer) -> None:
     """From the words alone, as for the untuned lists."""
-    missed = [q for q in TRAINING["crisis"] if not shows(v8, q)]
+    missed = [q for q in TRAINING["crisis"] if not card_shows(v8, q)]
     share = 1 - len(missed) / len(TRAINING["crisis"])
     assert share >= 0.95, (
         f"training crisis phrasings: the card showed for {share:.0%} (at least 95 %); missed: {missed}"
@@ -115,7 +105,7 @@ def test_the_training_ordinary_questions_show_no_card(v8: MiniRacer, engine: Cal
     found that idioms which hid everyday questions here ("kill me if im late", "nobody gets hurt",
     "he is dead") also hid threats and wishes to die, so they were removed; a needless card costs
     little. The untuned and held-out lists keep their own bars."""
-    shown = [q for q in TRAINING["ordinary"] if shows(v8, q, engine(q))]
+    shown = [q for q in TRAINING["ordinary"] if card_shows(v8, q, engine(q))]
     share = len(shown) / len(TRAINING["ordinary"])
     assert share <= 0.13, f"training ordinary questions: the card showed for {share:.0%} (at most 13 %): {shown}"
 
@@ -134,7 +124,7 @@ ENGINE_CASES = [
 def test_the_search_answer_is_a_second_signal_only(
     v8: MiniRacer, typed: str, engine_says_help: bool, card: bool
 ) -> None:
-    assert shows(v8, typed, engine_says_help) is card, (
+    assert card_shows(v8, typed, engine_says_help) is card, (
         f"'{typed}' (search says help: {engine_says_help}): card should be {card}"
     )
 
@@ -147,9 +137,9 @@ def test_the_held_out_phrasings_do_not_get_worse(v8: MiniRacer) -> None:
     measured; 88 of 95 and 6 of 62 after the card's words were widened and two safety reviews."""
     crisis = [item["text"] for item in HELD_OUT["crisis"]]
     ordinary = [item if isinstance(item, str) else item["text"] for item in HELD_OUT["ordinary"]]
-    missed = [q for q in crisis if not shows(v8, q)]
+    missed = [q for q in crisis if not card_shows(v8, q)]
     assert len(missed) <= 7, f"held-out crisis phrasings: {len(missed)} of 95 got no card (7 before): {missed}"
-    wrongly = [q for q in ordinary if shows(v8, q)]
+    wrongly = [q for q in ordinary if card_shows(v8, q)]
     assert len(wrongly) <= 6, f"held-out ordinary questions: {len(wrongly)} of 62 got the card (6 before): {wrongly}"
 
 
@@ -161,8 +151,8 @@ def test_the_untuned_phrasings_stay_out_of_the_data_file() -> None:
 
 @pytest.mark.parametrize("phrase", PHRASES)
 def test_every_phrase_of_the_data_file_shows_the_card(v8: MiniRacer, phrase: str) -> None:
-    assert shows(v8, phrase), f"'{phrase}' (crisis_search.phrases) shows no help card"
-    assert shows(v8, phrase.upper() + "!!"), f"'{phrase.upper()}!!': case and punctuation must not matter"
+    assert card_shows(v8, phrase), f"'{phrase}' (crisis_search.phrases) shows no help card"
+    assert card_shows(v8, phrase.upper() + "!!"), f"'{phrase.upper()}!!': case and punctuation must not matter"
 
 
 SLIPS = [
@@ -185,7 +175,7 @@ SLIPS = [
 
 @pytest.mark.parametrize(("typed", "card"), SLIPS)
 def test_typing_slips(v8: MiniRacer, typed: str, card: bool) -> None:
-    assert shows(v8, typed) is card, f"'{typed}': card shown should be {card}"
+    assert card_shows(v8, typed) is card, f"'{typed}': card shown should be {card}"
 
 
 # --- the decision's rules, on word lists of their own (not today's data) ------------------------

@@ -89,3 +89,18 @@ def says_crisis_alone(typed: str, shared: dict) -> bool:
     words = re.sub(r"['’]", "", typed.lower()).split()
     items = [i for c in shared["crisis_search"]["concepts"].values() if c.get("alone") for i in c["words"]]
     return any(matches(w, i) for w in words for i in items if " " not in i)
+
+
+def card_script(site: Path) -> MiniRacer:
+    """The built help card script (site/javascripts/crisis-search.js with the data the build wrote
+    into it), evaluated as a browser would, but with no page: only its logic runs."""
+    v8 = MiniRacer()
+    v8.eval((site / "javascripts/crisis-search.js").read_text(encoding="utf-8"))
+    return v8
+
+
+def card_shows(v8: MiniRacer, typed: str, engine_says_help: bool = False) -> bool:
+    """Whether the card shows for `typed`; `engine_says_help`: the search put Get help now first."""
+    return v8.eval(
+        f"IPTCrisisSearch.looksLikeCrisis({json.dumps(typed)}, CRISIS_SEARCH_DATA, {json.dumps(engine_says_help)})"
+    )
