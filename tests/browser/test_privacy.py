@@ -1,5 +1,6 @@
 """Every page loads nothing from outside the site, sets no cookie, logs no console error and, served
-by nginx with the shipped headers, breaks no rule of its Content-Security-Policy; a
+by nginx with the shipped headers, breaks no rule of its Content-Security-Policy (search and the
+search help card included); a
 reader's search words stay out of addresses and history, and nothing is stored in their browser
 until they choose something (the colour switch).
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import Project, error_lines
 from support.network import CSP_LISTENER, OpenRequests
@@ -32,8 +33,8 @@ class PrivacyWatch:
     console error and uncaught error; visit() reports them per page and empties the cookie jar.
 
     csp: also the Content-Security-Policy, when nginx serves the site with the shipped headers
-    (tests/publishing/test_csp_browser.py): the header on each page, the browser's violation
-    events, and console warnings (Chromium reports header syntax problems there).
+    (deploy/): the header on each page, the browser's violation events, and console warnings
+    (Chromium reports header syntax problems there).
     """
 
     def __init__(self, browser: Browser, base_url: str, csp: bool = False) -> None:
@@ -155,6 +156,7 @@ def test_csp_part_names_an_unhashed_inline_script_and_a_missing_header(
         watch = PrivacyWatch(browser, url, csp=True)
         try:
             problems = watch.visit("about/")
+            assert watch.page.title() != "injected"
         finally:
             watch.close()
     assert any(re.fullmatch(r"/about/: script-src-elem blocked inline at .*/about/:\d+", p) for p in problems), problems
@@ -165,6 +167,21 @@ def test_csp_part_names_an_unhashed_inline_script_and_a_missing_header(
             assert "/glossary/: no CSP header" in watch.visit("glossary/")
         finally:
             watch.close()
+
+
+def test_search_help_card_works_under_the_csp(browser: Browser, nginx_url: str) -> None:
+    """The help card (docs/javascripts/crisis-search.js) runs under the policy too; the sweep above
+    already searches under it."""
+    watch = PrivacyWatch(browser, nginx_url, csp=True)
+    try:
+        assert watch.visit("") == []
+        box = watch.page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("cant cope", delay=30)
+        expect(watch.page.locator(".ipt-crisis-card")).to_be_visible(timeout=10_000)
+        assert watch.errors == [] and watch.page.evaluate("window.__cspViolations") == []
+    finally:
+        watch.close()
 
 
 # --- search words stay out of addresses and history; nothing stored until the reader chooses ------
