@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from support.site_pages import page_path
+from support.page_parts import finder_page, footer_parts
 
 from .conftest import FailingPages, report
 from .test_reader_safety import report_link_problems
@@ -51,13 +51,8 @@ def footer_problems(page: Page, path: str, finder_path: str) -> list[str]:
     """On the open article, the medical disclaimer and the finder box (with its button, except on
     the finder page itself) must be on screen once scrolled to."""
     problems = []
-    parts = {
-        "medical disclaimer": page.locator("[data-ipt=disclaimer-medical]"),
-        "finder box": page.locator("[data-ipt=finder]"),
-    }
-    if path != finder_path:
-        parts["finder button"] = page.locator("[data-ipt=finder] a.md-button")
-    for name, target in parts.items():
+    for name, selector in footer_parts(path, finder_path).items():
+        target = page.locator(selector)
         if target.count():
             target.first.scroll_into_view_if_needed()
         problem = on_screen_problem(target, name)
@@ -80,8 +75,7 @@ def test_help_link_report_link_and_article_footer_on_each_kind_of_page(
     """ "Get help now" on screen and one click from the crisis page, and a visible report link with
     the page's address. On an article (source front matter without `kind: page`): the medical
     disclaimer and the finder, visibly."""
-    finder = shared_content["finder"]["url"]
-    finder_path = page_path(finder) if finder.endswith(".md") else ""
+    finder_path = finder_page(shared_content)
     page = window(profile)
     problems: list[str] = []
     for i, path in enumerate(page_of_each_kind):

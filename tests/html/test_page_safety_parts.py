@@ -9,43 +9,22 @@ theme lays them out the same way on every page of a kind.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.site_pages import article_paths, configured_site_url, page_file, page_path, seen, site_paths
+from support.page_parts import finder_page, footer_parts, report_link_problems
+from support.site_pages import article_paths, configured_site_url, page_file, seen, site_paths
 
 NOT_FOUND = "404.html"
 
 
-def report_link_problems(soup: BeautifulSoup, path: str, route: dict) -> list[str]:
-    """One "Report a problem" link saying the configured label, carrying the page's own address,
-    next to the warning about health details."""
-    links = soup.select("[data-ipt=report-link]")
-    if len(links) != 1:
-        return [f"/{path}: {len(links)} report links, expected 1"]
-    href, label, expected = str(links[0].get("href", "")), links[0].get_text(strip=True), configured_site_url() + path
-    problems = [] if label == route["label"] else [f"/{path}: report link says {label!r}"]
-    if not href.startswith(f"mailto:{route['email']}?") or f"Page: {expected}" not in unquote(href):
-        problems.append(f"/{path}: report link {href!r} does not carry the page address {expected}")
-    box = soup.select_one("[data-ipt=report-problem]")
-    if box is None or route["warning"] not in " ".join(box.get_text(" ").split()):
-        problems.append(f"/{path}: the warning about health details is missing")
-    return problems
-
-
 def footer_problems(soup: BeautifulSoup, path: str, finder_path: str) -> list[str]:
-    """An article's medical disclaimer and finder box, and the finder's button but on the finder page."""
-    parts = {"medical disclaimer": "[data-ipt=disclaimer-medical]", "finder box": "[data-ipt=finder]"}
-    if path != finder_path:
-        parts["finder button"] = "[data-ipt=finder] a.md-button"
-    return [f"/{path}: {name} is missing" for name, selector in parts.items() if soup.select_one(selector) is None]
-
-
-def finder_page(shared_content: dict) -> str:
-    finder = shared_content["finder"]["url"]
-    return page_path(finder) if finder.endswith(".md") else ""
+    return [
+        f"/{path}: {name} is missing"
+        for name, sel in footer_parts(path, finder_path).items()
+        if not soup.select_one(sel)
+    ]
 
 
 def test_every_page_has_the_report_link_and_every_article_its_footer(site: Path, shared_content: dict) -> None:
