@@ -243,12 +243,12 @@ class CrisisPhrases(Strict):
 
 
 def _sign_word(value: str) -> str:
-    word = r"(?:[a-z0-9]+\*?|\*)"  # a lone * is any one word
-    if not re.fullmatch(rf"{word}(?: {word})*", value) or len(re.sub(r"[* ]", "", value)) < 2:
+    word = r"(?:[a-z0-9]+\*?|\*|#)"  # a lone * is any one word, a lone # any number in digits
+    if not re.fullmatch(rf"{word}(?: {word})*", value) or (value != "#" and len(re.sub(r"[*# ]", "", value)) < 2):
         raise ValueError(
             f"'{value}' is not a crisis word — write lower-case letters or digits, at least 2, words"
             " separated by one space, no apostrophes (dont, cant), and * only at the end of a word"
-            " or alone for any one word"
+            " or alone for any one word, # alone for any number"
         )
     return value
 

@@ -53,12 +53,14 @@ var IPTCrisisSearch = (function () {
   }
 
   // One typed word against one listed word: a lone * is any one word ("hurt* * feelings" is "hurt
-  // my mums feelings" too); equal; or the listed word ends in * and the typed word starts with it;
+  // my mums feelings" too); a lone # is any number in digits ("took 30": the data file lists no
+  // quantity, so that no amount is shown in this public script); equal; or the listed word ends in * and the typed word starts with it;
   // or, for words of 6 letters or more, the same with one missed, doubled or swapped letter
   // ("sucidal" starts like "suicid*" with one letter missed). A stem's slip must end on the stem's
   // last letter, or every shorter word would match ("strange" is not "strangl*").
   function matchesWord(typed, listed) {
     if (listed === "*") return typed !== ""; // not a word an idiom blanked out
+    if (listed === "#") return /^[0-9]+$/.test(typed);
     var stem = listed.charAt(listed.length - 1) === "*";
     var w = stem ? listed.slice(0, -1) : listed;
     if (stem ? typed.indexOf(w) === 0 : typed === w) return true;
