@@ -182,6 +182,10 @@ CASES = {
         lambda d: d["crisis_search"]["idioms"].insert(0, "* *"),
         f"{FILE}: crisis_search.idioms[0]: '* *' is not a crisis word — write lower-case letters or digits",
     ),
+    "crisis word with # inside a word (a lone # is any number; a number with it is a quantity)": (
+        lambda d: d["crisis_search"]["idioms"].insert(0, "took #5"),
+        f"{FILE}: crisis_search.idioms[0]: 'took #5' is not a crisis word — write lower-case letters or digits",
+    ),
     "crisis filler of two words": (
         lambda d: d["crisis_search"]["fillers"].insert(0, "you know"),
         f"{FILE}: crisis_search.fillers[0]: 'you know' is not one word — write one lower-case word",

@@ -186,6 +186,8 @@ RULES = {
         "harm": {"alone": False, "needs": ["self"], "words": ["hurt*"]},
         "self": {"alone": False, "needs": [], "words": ["myself"]},
         "hopeless": {"alone": True, "needs": [], "words": ["nothing to live for"]},
+        "pills": {"alone": False, "needs": ["amount"], "words": ["pill*"]},
+        "amount": {"alone": False, "needs": [], "words": ["#"]},
     },
     "idioms": ["hurt* * feelings"],
     "not_a_crisis": ["* awareness day"],
@@ -203,6 +205,9 @@ RULE_CASES = [
     ("nothing left at all to live for", False),  # ... not two
     ("self harm awareness day", False),  # a wording that is never a crisis is blanked, even a phrase in it
     ("i want to die on self harm awareness day", True),  # ... its own words only
+    ("i took 30 pills", True),  # a lone # is any number typed in digits
+    ("i took thirty pills", False),  # ... in digits only
+    ("i took 3x pills", False),  # ... and only a whole number
 ]
 
 
