@@ -60,7 +60,7 @@ var IPTCrisisSearch = (function () {
   // last letter, or every shorter word would match ("strange" is not "strangl*").
   function matchesWord(typed, listed) {
     if (listed === "*") return typed !== ""; // not a word an idiom blanked out
-    if (listed === "#") return /^[0-9]+$/.test(typed);
+    if (listed === "#") return /^[0-9]+[a-z]*$/.test(typed); // "30", "30x", "9pm": a number, any unit
     var stem = listed.charAt(listed.length - 1) === "*";
     var w = stem ? listed.slice(0, -1) : listed;
     if (stem ? typed.indexOf(w) === 0 : typed === w) return true;

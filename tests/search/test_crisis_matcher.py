@@ -138,7 +138,7 @@ def test_the_held_out_phrasings_do_not_get_worse(v8: MiniRacer) -> None:
     crisis = [item["text"] for item in HELD_OUT["crisis"]]
     ordinary = [item if isinstance(item, str) else item["text"] for item in HELD_OUT["ordinary"]]
     missed = [q for q in crisis if not card_shows(v8, q)]
-    assert len(missed) <= 7, f"held-out crisis phrasings: {len(missed)} of 95 got no card (7 before): {missed}"
+    assert len(missed) <= 5, f"held-out crisis phrasings: {len(missed)} of 95 got no card (5 before): {missed}"
     wrongly = [q for q in ordinary if card_shows(v8, q)]
     assert len(wrongly) <= 6, f"held-out ordinary questions: {len(wrongly)} of 62 got the card (6 before): {wrongly}"
 
@@ -206,8 +206,11 @@ RULE_CASES = [
     ("self harm awareness day", False),  # a wording that is never a crisis is blanked, even a phrase in it
     ("i want to die on self harm awareness day", True),  # ... its own words only
     ("i took 30 pills", True),  # a lone # is any number typed in digits
-    ("i took thirty pills", False),  # ... in digits only
-    ("i took 3x pills", False),  # ... and only a whole number
+    ("i took 3x pills", True),  # ... also written "3x"
+    ("i took 3.5 pills", True),  # ... where "3" and "5" are numbers too
+    ("i took 500mg pills", True),  # ... with a unit after it
+    ("i took x30 pills", False),  # ... but starting with a digit
+    ("i took three pills", False),  # ... but a number word only where the data file lists it
 ]
 
 
