@@ -65,6 +65,9 @@ var IPTCrisisSearch = (function () {
     var w = stem ? listed.slice(0, -1) : listed;
     if (stem ? typed.indexOf(w) === 0 : typed === w) return true;
     if (w.length < 6) return false;
+    // One slip changes the length by at most one: most typed words are ruled out before the
+    // distance is worked out (every listed word is compared with every typed word, on every key).
+    if (typed.length < w.length - 1 || (!stem && typed.length > w.length + 1)) return false;
     if (!stem) return distance(typed, w, 2) <= 1;
     for (var n = w.length - 1; n <= w.length + 1; n++) {
       if (typed.charAt(n - 1) === w.charAt(w.length - 1) && distance(typed.slice(0, n), w, 2) <= 1) return true;
@@ -75,27 +78,29 @@ var IPTCrisisSearch = (function () {
   // Where a listed item of one or more words ("no one", "kill*") stands in the typed words: [start, end) of each place.
   // With `loose`, an item of three words or more may have one more word inside ("nothing LEFT to
   // live for", "end your OWN life"): readers rarely type a listed wording word for word.
-  function places(words, item, loose) {
-    var parts = item.split(" ");
+  // `parts` is the item split into its words.
+  function places(words, parts, loose) {
     var found = [];
     for (var i = 0; i < words.length; i++) {
-      var end = placeFrom(words, i, parts, loose && parts.length >= 3 ? 1 : 0);
+      var end = placeFrom(words, i, parts, 0, loose && parts.length >= 3 ? 1 : 0);
       if (end !== -1) found.push([i, end]);
     }
     return found;
   }
 
-  // The end of the item's place if its first word stands at `i`, or -1.
-  function placeFrom(words, i, parts, extra) {
-    if (i >= words.length || !matchesWord(words[i], parts[0])) return -1;
-    if (parts.length === 1) return i + 1;
-    var end = placeFrom(words, i + 1, parts.slice(1), extra);
-    if (end === -1 && extra > 0 && words[i + 1]) end = placeFrom(words, i + 2, parts.slice(1), extra - 1);
+  // The end of the item's place if its word `k` stands at `i`, or -1.
+  function placeFrom(words, i, parts, k, extra) {
+    if (i >= words.length || !matchesWord(words[i], parts[k])) return -1;
+    if (k === parts.length - 1) return i + 1;
+    var end = placeFrom(words, i + 1, parts, k + 1, extra);
+    if (end === -1 && extra > 0 && words[i + 1]) end = placeFrom(words, i + 2, parts, k + 1, extra - 1);
     return end;
   }
 
   function placesOfAny(words, items, loose) {
-    return items.reduce(function (all, item) { return all.concat(places(words, item, loose)); }, []);
+    var found = [];
+    items.forEach(function (parts) { found.push.apply(found, places(words, parts, loose)); });
+    return found;
   }
 
   // Everyday idioms ("kill time", "dying to know", "my phone died") are blanked out first, so their
@@ -106,6 +111,25 @@ var IPTCrisisSearch = (function () {
       for (var i = p[0]; i < p[1]; i++) left[i] = "";
     });
     return left;
+  }
+
+  // The lists as they are compared, worked out once per data (the matcher runs on every key):
+  // phrases normalised and without fillers, every other item split into its words.
+  var ready = { data: null };
+  function prepared(data) {
+    if (ready.data !== data) {
+      var split = function (items) { return items.map(function (item) { return item.split(" "); }); };
+      var concepts = {};
+      Object.keys(data.concepts).forEach(function (name) { concepts[name] = split(data.concepts[name].words); });
+      ready = {
+        data: data,
+        phrases: data.phrases.map(function (p) { return withoutFillers(normalise(p), data.fillers); }),
+        notACrisis: split(data.not_a_crisis),
+        idioms: split(data.idioms),
+        concepts: concepts,
+      };
+    }
+    return ready;
   }
 
   // Two concepts must be said by different words: "hurts" cannot be both the harm and the person.
@@ -128,13 +152,14 @@ var IPTCrisisSearch = (function () {
   function looksLikeCrisis(query, data, engineSaysHelp) {
     // Wordings that are never a crisis ("suicide awareness week", "i cant go on holiday") are blanked
     // first, even from the phrases; the blank keeps words on either side apart.
-    var q = withoutIdioms(withoutFillers(normalise(query), data.fillers).split(" "), data.not_a_crisis).join(" ");
+    var lists = prepared(data);
+    var q = withoutIdioms(withoutFillers(normalise(query), data.fillers).split(" "), lists.notACrisis).join(" ");
     if (!q.trim()) return false;
-    if (data.phrases.some(function (p) { return matchesPhrase(q, withoutFillers(normalise(p), data.fillers)); })) return true;
-    var words = withoutIdioms(q.split(" "), data.idioms);
+    if (lists.phrases.some(function (p) { return matchesPhrase(q, p); })) return true;
+    var words = withoutIdioms(q.split(" "), lists.idioms);
     var said = {};
     Object.keys(data.concepts).forEach(function (name) {
-      said[name] = placesOfAny(words, data.concepts[name].words, true);
+      said[name] = placesOfAny(words, lists.concepts[name], true);
     });
     return Object.keys(data.concepts).some(function (name) {
       var concept = data.concepts[name];

@@ -28,7 +28,7 @@ from conftest import ROOT, read_shared_content
 from macros.render import time_zones
 from macros.schema import CrisisCountry, listening_line
 from support.site_pages import page_path
-from support.site_search import SiteSearch, card_script, card_shows
+from support.site_search import SiteSearch, card_script, card_shows, card_shows_after_search
 
 UNTUNED = yaml.safe_load((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
 TRAINING = yaml.safe_load((ROOT / "tests/search/training-phrasings.yml").read_text(encoding="utf-8"))
@@ -75,7 +75,7 @@ def test_the_card_shows_at_once_for_untuned_crisis_phrasings(v8: MiniRacer) -> N
 
 def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
     """With the search's answer too (the most cards the page can show): every ordinary list together."""
-    shown = [q for q in ORDINARY if card_shows(v8, q, engine(q))]
+    shown = [q for q in ORDINARY if card_shows_after_search(v8, q, engine)]
     share = len(shown) / len(ORDINARY)
     assert share <= 0.1, f"the card showed for {share:.0%} of the ordinary questions (at most 10 %): {shown}"
 
@@ -105,7 +105,7 @@ def test_the_training_ordinary_questions_show_no_card(v8: MiniRacer, engine: Cal
     found that idioms which hid everyday questions here ("kill me if im late", "nobody gets hurt",
     "he is dead") also hid threats and wishes to die, so they were removed; a needless card costs
     little. The untuned and held-out lists keep their own bars."""
-    shown = [q for q in TRAINING["ordinary"] if card_shows(v8, q, engine(q))]
+    shown = [q for q in TRAINING["ordinary"] if card_shows_after_search(v8, q, engine)]
     share = len(shown) / len(TRAINING["ordinary"])
     assert share <= 0.13, f"training ordinary questions: the card showed for {share:.0%} (at most 13 %): {shown}"
 

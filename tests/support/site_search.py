@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from py_mini_racer import MiniRacer
@@ -104,3 +105,12 @@ def card_shows(v8: MiniRacer, typed: str, engine_says_help: bool = False) -> boo
     return v8.eval(
         f"IPTCrisisSearch.looksLikeCrisis({json.dumps(typed)}, CRISIS_SEARCH_DATA, {json.dumps(engine_says_help)})"
     )
+
+
+def card_shows_after_search(v8: MiniRacer, typed: str, engine_says_help: Callable[[str], bool]) -> bool:
+    """Whether the card shows once the search has answered too (the most cards a page can show).
+    The answer can only add a card, so the search is asked only when it could change the result:
+    the same verdict as card_shows(v8, typed, engine_says_help(typed)), in a fraction of the time."""
+    if card_shows(v8, typed):
+        return True
+    return card_shows(v8, typed, True) and engine_says_help(typed)
