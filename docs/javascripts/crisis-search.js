@@ -53,7 +53,7 @@ var IPTCrisisSearch = (function () {
   }
 
   // One typed word against one listed word: a lone * is any one word ("hurt* * feelings" is "hurt
-  // my mums feelings" too); a lone # is any number in digits ("took 30": the data file lists no
+  // my mums feelings" too); a lone # is any number typed in digits, a unit may follow ("took 30", "500mg": the data file lists no
   // quantity, so that no amount is shown in this public script); equal; or the listed word ends in * and the typed word starts with it;
   // or, for words of 6 letters or more, the same with one missed, doubled or swapped letter
   // ("sucidal" starts like "suicid*" with one letter missed). A stem's slip must end on the stem's
