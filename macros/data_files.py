@@ -32,11 +32,21 @@ class DataFileError(BuildError):
     """A data file is missing or wrong. The message is ready to show to an editor."""
 
 
+# libyaml's parser, which PyYAML's wheels include: the same documents, about ten times faster than
+# the pure-Python one (shared-content.yml: 25 ms, not 250 ms), and every build and test reads it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text -> Python data, as yaml.safe_load gives it. The one YAML parser of the project."""
+    return yaml.load(text, Loader=_LOADER)
+
+
 def read_yaml(path: Path, label: str) -> Any:
     if not path.is_file():
         raise DataFileError(f"{label}: file not found — restore it from git or check its name")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f":{mark.line + 1}" if mark else ""

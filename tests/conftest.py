@@ -18,6 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from deploy.publish import publish
+from macros.data_files import parse_yaml
 from tools.project_copy import PROJECT_PARTS, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +88,7 @@ def site(request: pytest.FixtureRequest) -> Path:
 
 def read_shared_content() -> dict:
     """macros/data/shared-content.yml as data (also for parametrizing tests, before fixtures exist)."""
-    return yaml.safe_load((ROOT / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
+    return parse_yaml((ROOT / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -103,7 +104,7 @@ class Project:
 
     def edit_yaml(self, relative: str, change) -> None:
         file = self.path / relative
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = parse_yaml(file.read_text(encoding="utf-8"))
         change(data)
         file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

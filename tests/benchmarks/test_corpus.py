@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from benchmarks import corpus, projects
+from macros.data_files import parse_yaml
 from macros.schema import FrontMatter
 from tools.project_copy import copy_project
 
@@ -16,7 +16,7 @@ KEYS = ["alpha2000", "beta2010", "gamma2020"]
 
 
 def front_matter(markdown: str) -> dict:
-    return yaml.safe_load(markdown.split("---", 2)[1])
+    return parse_yaml(markdown.split("---", 2)[1])
 
 
 def test_same_seed_same_text_and_other_seed_other_text() -> None:

@@ -10,10 +10,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, Project, error_lines
-from macros.data_files import SHARED_CONTENT, DataFileError, load
+from macros.data_files import SHARED_CONTENT, DataFileError, load, parse_yaml
 from macros.schema import SharedContent
 from support.fixture_data import write_fixture
 
@@ -289,7 +288,7 @@ def test_every_service_and_access_route_says_where_and_when_it_was_checked() -> 
 
 
 def test_build_stops_on_bad_data(project: Project) -> None:
-    code = next(iter(yaml.safe_load((project.path / FILE).read_text(encoding="utf-8"))["crisis"]))
+    code = next(iter(parse_yaml((project.path / FILE).read_text(encoding="utf-8"))["crisis"]))
     project.edit_yaml(FILE, lambda d: d["crisis"][code]["services"][0].update(number="CALL-NOW"))
     result = project.build()
     assert result.returncode != 0

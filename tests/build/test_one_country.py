@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, read_shared_content
+from macros.data_files import parse_yaml
 from support.fixture_data import FIXTURE
 from support.one_country import copy_with_one_country, one_country
 
@@ -61,8 +61,8 @@ def test_the_suite_passes_on_a_copy_that_lists_one_country(tmp_path: Path) -> No
 
 def test_the_copy_keeps_one_country_reversed_and_every_other_line() -> None:
     text = FIXTURE.read_text(encoding="utf-8")
-    data, copied = yaml.safe_load(text), one_country(text, "PT")
-    assert yaml.safe_load(copied) == data | {
+    data, copied = parse_yaml(text), one_country(text, "PT")
+    assert parse_yaml(copied) == data | {
         "crisis": {"PT": data["crisis"]["PT"] | {"services": data["crisis"]["PT"]["services"][::-1]}}
     }
     before, after = text.split("\ncrisis:\n")[0], text.split("\ncrisis_international:")[1]

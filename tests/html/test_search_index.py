@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, Project, error_lines
 from macros import hooks_search
+from macros.data_files import parse_yaml
 from macros.schema import COUNTRY_NAMES
 from support.site_pages import page_path, sources
 from support.site_search import SiteSearch
@@ -31,7 +31,7 @@ def page_entries(site: Path) -> dict[str, dict]:
 
 
 def front_matter(src: Path) -> dict:
-    return yaml.safe_load(src.read_text(encoding="utf-8").split("---")[1])
+    return parse_yaml(src.read_text(encoding="utf-8").split("---")[1])
 
 
 def test_every_page_has_keywords() -> None:

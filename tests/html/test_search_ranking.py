@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from py_mini_racer import MiniRacer
 
 from conftest import ROOT, Project, error_lines
+from macros.data_files import parse_yaml
 from quality.front_matter import front_matter_problems
 from support.site_pages import Source, page_path, read_source, sources
 from support.site_search import SiteSearch, card_script, card_shows, says_crisis_alone
@@ -159,7 +159,7 @@ def everyday_problems(entries: list[dict], search: SiteSearch, help_path: str, n
 
 
 def read_everyday(path: Path = EVERYDAY) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return parse_yaml(path.read_text(encoding="utf-8"))
 
 
 # --- the real site ------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def test_an_article_added_as_contributing_says_passes_the_search_checks(project:
     )
     result = project.build()
     assert result.returncode == 0, "\n".join(error_lines(result))
-    shared = yaml.safe_load((project.path / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
+    shared = parse_yaml((project.path / "macros/data/shared-content.yml").read_text(encoding="utf-8"))
     help_path = page_path(shared["help_link"]["page"])
     with SiteSearch(project.path / "site") as search:
         new = read_source(project.path, project.path / "docs/ipt-for-older-adults.md")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
+from macros.data_files import parse_yaml
 
 from .publishing_support import ROOT
 
@@ -36,7 +36,7 @@ def workflow_problems(wf: dict[str, Any]) -> list[str]:
 
 
 def test_pages_workflow() -> None:
-    wf = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    wf = parse_yaml((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     assert workflow_problems(wf) == []
 
 

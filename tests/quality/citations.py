@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
+from macros.data_files import parse_yaml
 from macros.render import format_reference
 from macros.schema import Reference
 from support.site_pages import Source, seen_built, sources_list
@@ -26,7 +26,7 @@ def cited_keys(src: Source) -> set[str]:
 def unused_keys(root: Path, pages: list[Source]) -> list[str]:
     """Bibliography keys no page cites, in the file's order."""
     used = set().union(*(cited_keys(p) for p in pages))
-    return [key for key in yaml.safe_load((root / BIBLIOGRAPHY).read_text(encoding="utf-8")) if key not in used]
+    return [key for key in parse_yaml((root / BIBLIOGRAPHY).read_text(encoding="utf-8")) if key not in used]
 
 
 def unused_sources(root: Path, pages: list[Source]) -> list[str]:

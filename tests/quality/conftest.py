@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT
+from macros.data_files import parse_yaml
 from support.site_pages import Source, sources
 
 from . import readability
@@ -16,7 +16,7 @@ from .editorial import SETTINGS
 
 @pytest.fixture(scope="session")
 def settings() -> dict:
-    return yaml.safe_load((ROOT / SETTINGS).read_text(encoding="utf-8"))
+    return parse_yaml((ROOT / SETTINGS).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

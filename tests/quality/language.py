@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from codespell_lib import main as codespell
 
 from conftest import ROOT
+from macros.data_files import parse_yaml
 
 from .editorial import DISCOURAGED_PHRASES, SPELLING_WORDS
 
@@ -58,7 +58,7 @@ class Phrase:
 
 def load_phrases(path: Path = PHRASES) -> list[Phrase]:
     out = []
-    for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+    for entry in parse_yaml(path.read_text(encoding="utf-8")):
         for phrase in entry["avoid"]:
             words = r"\s+".join(map(re.escape, phrase.split()))  # a phrase may wrap onto the next line
             # Hyphens count as part of a word, so "psycho" does not match "psycho-education".

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from macros.data_files import parse_yaml
 from support.site_pages import Source
 
 from .editorial import PAGE_RULES
@@ -75,7 +76,7 @@ def load_rules(text: str, known_pages: set[str], label: str = PAGE_RULES) -> tup
     """The rules in `text` (the YAML file), and one line for each rule that is written wrongly (and left out)."""
     try:
         tree = yaml.compose(text)
-        entries = yaml.safe_load(text)
+        entries = parse_yaml(text)
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else 0
         return [], [f"{label}:{line}: this is not valid YAML ({err.problem}) — check indentation, colons and quotes"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import Project
+from macros.data_files import parse_yaml
 from support.site_pages import built, sources
 
 DATA = "macros/data/shared-content.yml"
@@ -26,7 +26,7 @@ def unique_service(data: dict, raw: str) -> dict:
 
 def test_finder_and_crisis_number_come_from_the_data_file(project: Project) -> None:
     raw = (project.path / DATA).read_text(encoding="utf-8")
-    old_number = unique_service(yaml.safe_load(raw), raw)["number"]
+    old_number = unique_service(parse_yaml(raw), raw)["number"]
 
     def change(data: dict) -> None:
         data["finder"]["url"] = NEW_FINDER

@@ -61,7 +61,7 @@ def test_every_front_matter_problem_is_reported_at_its_key(tmp_path: Path) -> No
         "docs/bad.md:4: front matter: review_due 2026-01-01 is not after last_reviewed 2026-06-01 — set review_due to a later date",
         "docs/bad.md:5: front matter: kind: must be one of 'article' or 'page' — use one of those words",
         "docs/bad.md:6: front matter: reviewd_by: unknown key — remove it or check its spelling",
-        "docs/broken-yaml.md:4: front matter is not valid YAML (expected ',' or ']', but got '<stream end>') — check colons, quotes and indentation",
+        "docs/broken-yaml.md:4: front matter is not valid YAML (did not find expected ',' or ']') — check colons, quotes and indentation",
         "docs/no-front-matter.md: no front matter — start the file with the block between '---' lines (copy docs/templates/article.md)",
         "docs/overlong.md:6: front matter: review_due 2030-01-01 is more than 3 years after last_reviewed 2026-06-01 — set it to 2029-06-01 or earlier",
         "docs/overlong.md:7: front matter: kind: must be one of 'article' or 'page' — use one of those words",

@@ -21,17 +21,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 from py_mini_racer import MiniRacer
 
 from conftest import ROOT, read_shared_content
+from macros.data_files import parse_yaml
 from macros.render import time_zones
 from macros.schema import CrisisCountry, listening_line
 from support.site_pages import page_path
 from support.site_search import SiteSearch, card_script, card_shows, card_shows_after_search
 
-UNTUNED = yaml.safe_load((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
-TRAINING = yaml.safe_load((ROOT / "tests/search/training-phrasings.yml").read_text(encoding="utf-8"))
+UNTUNED = parse_yaml((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
+TRAINING = parse_yaml((ROOT / "tests/search/training-phrasings.yml").read_text(encoding="utf-8"))
 PHRASES = sorted(
     {
         form
@@ -129,7 +129,7 @@ def test_the_search_answer_is_a_second_signal_only(
     )
 
 
-HELD_OUT = yaml.safe_load((ROOT / "tests/search/held-out-phrasings.yml").read_text(encoding="utf-8"))
+HELD_OUT = parse_yaml((ROOT / "tests/search/held-out-phrasings.yml").read_text(encoding="utf-8"))
 
 
 def test_the_held_out_phrasings_do_not_get_worse(v8: MiniRacer) -> None:
@@ -271,9 +271,9 @@ services:
 
 
 def test_the_listening_line_is_the_first_crisis_line_that_takes_calls_everywhere() -> None:
-    country = CrisisCountry.model_validate(yaml.safe_load(FIXTURE), strict=False)
+    country = CrisisCountry.model_validate(parse_yaml(FIXTURE), strict=False)
     assert listening_line(country).name == "Listening line"
-    only_text = yaml.safe_load(FIXTURE)
+    only_text = parse_yaml(FIXTURE)
     only_text["services"] = only_text["services"][:3]
     assert listening_line(CrisisCountry.model_validate(only_text, strict=False)) is None
 

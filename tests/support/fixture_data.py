@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.data_files import SHARED_CONTENT, load
+from macros.data_files import SHARED_CONTENT, load, parse_yaml
 from macros.schema import SharedContent
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "shared-content.yml"
@@ -17,7 +17,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "shared-content.yml
 
 def fixture_raw() -> dict:
     """The fixture as plain data, to change for a bad example."""
-    return yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    return parse_yaml(FIXTURE.read_text(encoding="utf-8"))
 
 
 def write_fixture(project_dir: Path, change: Callable[[dict], object] = lambda d: None) -> Path:

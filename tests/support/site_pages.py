@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from macros import page_url
+from macros.data_files import parse_yaml
 from macros.schema import is_article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +89,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str | None, int | None]:
             None,
         )
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = parse_yaml(match.group(1))
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 2 if err.problem_mark else 1
         return {}, f"front matter is not valid YAML ({err.problem}) — check colons, quotes and indentation", line
