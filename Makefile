@@ -64,11 +64,12 @@ $(VENV)/.test: requirements-test.txt | $(VENV)/.python-ok
 	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
 	@touch $@
 
-# Debian's Chromium for the browser tests (Playwright's own browser download is never used),
-# nginx for the test of the shipped server config, pdftotext for the print test.
+# Debian's Chromium: its headless build for the browser tests, the full browser for Lighthouse and
+# the social card (Playwright's own browser download is never used); nginx for the test of the
+# shipped server config, pdftotext for the print test.
 system-packages:
-	@command -v chromium >/dev/null && command -v nginx >/dev/null && command -v pdftotext >/dev/null \
-	  || $(call apt,chromium nginx poppler-utils)
+	@command -v chromium >/dev/null && command -v chromium-headless-shell >/dev/null && command -v nginx >/dev/null \
+	  && command -v pdftotext >/dev/null || $(call apt,chromium chromium-headless-shell nginx poppler-utils)
 
 # Install Debian packages as root, or through sudo.
 apt = { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
