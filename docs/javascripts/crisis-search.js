@@ -66,7 +66,8 @@ var IPTCrisisSearch = (function () {
     if (stem ? typed.indexOf(w) === 0 : typed === w) return true;
     if (w.length < 6) return false;
     // One slip changes the length by at most one: most typed words are ruled out before the
-    // distance is worked out (every listed word is compared with every typed word, on every key).
+    // distance is worked out (each typed word is compared with every listed first word, once, and
+    // with the later words of the items that start there).
     if (typed.length < w.length - 1 || (!stem && typed.length > w.length + 1)) return false;
     if (!stem) return distance(typed, w, 2) <= 1;
     for (var n = w.length - 1; n <= w.length + 1; n++) {
@@ -75,17 +76,40 @@ var IPTCrisisSearch = (function () {
     return false;
   }
 
-  // Where a listed item of one or more words ("no one", "kill*") stands in the typed words: [start, end) of each place.
+  // Where the items of a list ("no one", "kill*") stand in the typed words: [start, end) of each
+  // place, in no set order (by typed word, then item): callers use only which places there are.
   // With `loose`, an item of three words or more may have one more word inside ("nothing LEFT to
   // live for", "end your OWN life"): readers rarely type a listed wording word for word.
-  // `parts` is the item split into its words.
-  function places(words, parts, loose) {
+  // `lists` is what `prepared` made of the data; `list` is one of its lists.
+  function placesOfAny(words, lists, list, loose) {
     var found = [];
     for (var i = 0; i < words.length; i++) {
-      var end = placeFrom(words, i, parts, 0, loose && parts.length >= 3 ? 1 : 0);
-      if (end !== -1) found.push([i, end]);
+      startsAt(lists, list, words[i]).forEach(function (parts) {
+        var end = placeFrom(words, i, parts, 0, loose && parts.length >= 3 ? 1 : 0);
+        if (end !== -1) found.push([i, end]);
+      });
     }
     return found;
+  }
+
+  // The items of `list` whose first word `typed` matches. What a typed word matches is worked out
+  // once, against each different first word of every list, and kept (the matcher runs on every key,
+  // and the same words come back): the same answer as comparing it with every item, many times
+  // faster. Safe because matchesWord depends on nothing but its two words; if it ever reads more
+  // (the list, the position), drop this cache. A long paste cannot make it grow without end.
+  function startsAt(lists, list, typed) {
+    var matched = lists.firstWordsOf[typed];
+    if (!matched) {
+      matched = lists.firstWords.filter(function (listed) { return matchesWord(typed, listed); });
+      if (++lists.kept > 20000) {
+        lists.firstWordsOf = Object.create(null);
+        lists.kept = 1;
+      }
+      lists.firstWordsOf[typed] = matched;
+    }
+    var items = [];
+    matched.forEach(function (listed) { if (list[listed]) items.push.apply(items, list[listed]); });
+    return items;
   }
 
   // The end of the item's place if its word `k` stands at `i`, or -1.
@@ -97,36 +121,45 @@ var IPTCrisisSearch = (function () {
     return end;
   }
 
-  function placesOfAny(words, items, loose) {
-    var found = [];
-    items.forEach(function (parts) { found.push.apply(found, places(words, parts, loose)); });
-    return found;
-  }
-
   // Everyday idioms ("kill time", "dying to know", "my phone died") are blanked out first, so their
   // words cannot count towards a concept. Word for word only: a looser idiom could hide a crisis.
-  function withoutIdioms(words, idioms) {
+  function withoutIdioms(words, lists, idioms) {
     var left = words.slice();
-    placesOfAny(words, idioms).forEach(function (p) {
+    placesOfAny(words, lists, idioms).forEach(function (p) {
       for (var i = p[0]; i < p[1]; i++) left[i] = "";
     });
     return left;
   }
 
   // The lists as they are compared, worked out once per data (the matcher runs on every key):
-  // phrases normalised and without fillers, every other item split into its words.
+  // phrases normalised and without fillers; every other list's items split into their words and
+  // grouped by their first word (idioms: {"kill*": [["kill*", "time"], ...], ...}); the first words
+  // of all lists together (`firstWords`), and those each typed word matches (`firstWordsOf`, filled
+  // in by startsAt; `kept` counts them).
   var ready = { data: null };
   function prepared(data) {
     if (ready.data !== data) {
-      var split = function (items) { return items.map(function (item) { return item.split(" "); }); };
+      var firstWords = Object.create(null);
+      var byFirstWord = function (items) {
+        var list = Object.create(null);
+        items.forEach(function (item) {
+          var parts = item.split(" ");
+          (list[parts[0]] = list[parts[0]] || []).push(parts);
+          firstWords[parts[0]] = true;
+        });
+        return list;
+      };
       var concepts = {};
-      Object.keys(data.concepts).forEach(function (name) { concepts[name] = split(data.concepts[name].words); });
+      Object.keys(data.concepts).forEach(function (name) { concepts[name] = byFirstWord(data.concepts[name].words); });
       ready = {
         data: data,
         phrases: data.phrases.map(function (p) { return withoutFillers(normalise(p), data.fillers); }),
-        notACrisis: split(data.not_a_crisis),
-        idioms: split(data.idioms),
+        notACrisis: byFirstWord(data.not_a_crisis),
+        idioms: byFirstWord(data.idioms),
         concepts: concepts,
+        firstWords: Object.keys(firstWords),
+        firstWordsOf: Object.create(null),
+        kept: 0,
       };
     }
     return ready;
@@ -153,13 +186,13 @@ var IPTCrisisSearch = (function () {
     // Wordings that are never a crisis ("suicide awareness week", "i cant go on holiday") are blanked
     // first, even from the phrases; the blank keeps words on either side apart.
     var lists = prepared(data);
-    var q = withoutIdioms(withoutFillers(normalise(query), data.fillers).split(" "), lists.notACrisis).join(" ");
+    var q = withoutIdioms(withoutFillers(normalise(query), data.fillers).split(" "), lists, lists.notACrisis).join(" ");
     if (!q.trim()) return false;
     if (lists.phrases.some(function (p) { return matchesPhrase(q, p); })) return true;
-    var words = withoutIdioms(q.split(" "), lists.idioms);
+    var words = withoutIdioms(q.split(" "), lists, lists.idioms);
     var said = {};
     Object.keys(data.concepts).forEach(function (name) {
-      said[name] = placesOfAny(words, lists.concepts[name], true);
+      said[name] = placesOfAny(words, lists, lists.concepts[name], true);
     });
     return Object.keys(data.concepts).some(function (name) {
       var concept = data.concepts[name];
