@@ -133,6 +133,43 @@ def test_the_search_answer_is_a_second_signal_only(
 HELD_OUT = parse_yaml((ROOT / "tests/search/held-out-phrasings.yml").read_text(encoding="utf-8"))
 
 
+def changed_by_history(new_script: Callable[[], MiniRacer], sample: list[str], history: list[str]) -> list[str]:
+    """The searches of `sample` whose decision on a fresh page differs from the decision on another
+    page after every search of `history` (the sample then in the other order)."""
+    fresh, used = new_script(), new_script()
+    try:
+        first = cards_show(fresh, sample)
+        cards_show(used, history, True)
+        later = cards_show(used, sample[::-1])[::-1]
+    finally:
+        fresh.close()
+        used.close()
+    return [q for q, a, b in zip(sample, first, later, strict=True) if a != b]
+
+
+def test_a_decision_does_not_depend_on_what_was_searched_before(site: Path) -> None:
+    """The script keeps what each typed word matched, to decide faster on the next key: the card must
+    still show for the same words whatever was typed before."""
+    sample, history = (
+        TRAINING["crisis"][::20] + TRAINING["ordinary"][::20],
+        TRAINING["crisis"][1::4] + TRAINING["ordinary"][1::4],
+    )
+    changed = changed_by_history(lambda: card_script(site), sample, history)
+    assert not changed, f"the card's decision changed after other searches for: {changed}"
+
+
+def test_history_check_names_a_decision_that_drifts() -> None:
+    """A bad example: a script that starts showing the card after 50 searches."""
+
+    def drifting() -> MiniRacer:
+        v8 = MiniRacer()
+        v8.eval("var CRISIS_SEARCH_DATA = {}; var n = 0;")
+        v8.eval("var IPTCrisisSearch = { looksLikeCrisis: function () { n += 1; return n > 50; } };")
+        return v8
+
+    assert changed_by_history(drifting, ["what is ipt", "grief"], ["x"] * 60) == ["what is ipt", "grief"]
+
+
 def test_the_held_out_phrasings_do_not_get_worse(v8: MiniRacer) -> None:
     """Never tuned on (see the file's header): crisis 80 of 95 and ordinary 8 of 62 when first
     measured; 88 of 95 and 6 of 62 after the card's words were widened and two safety reviews."""
