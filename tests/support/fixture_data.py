@@ -26,7 +26,9 @@ def write_fixture(project_dir: Path, change: Callable[[dict], object] = lambda d
     change(data)
     file = project_dir / SHARED_CONTENT
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # libyaml's writer (as parse_yaml is libyaml's reader): the same data, ten times faster.
+    text = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False)
+    file.write_text(text, encoding="utf-8")
     return project_dir
 
 
