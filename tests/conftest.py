@@ -13,12 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from deploy.publish import publish
-from macros.data_files import parse_yaml
+from macros.data_files import dump_yaml, parse_yaml
 from tools.project_copy import PROJECT_PARTS, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +105,7 @@ class Project:
         file = self.path / relative
         data = parse_yaml(file.read_text(encoding="utf-8"))
         change(data)
-        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        file.write_text(dump_yaml(data), encoding="utf-8")
 
     def write(self, relative: str, text: str) -> None:
         (self.path / relative).parent.mkdir(parents=True, exist_ok=True)

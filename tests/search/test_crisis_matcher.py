@@ -28,7 +28,7 @@ from macros.data_files import parse_yaml
 from macros.render import time_zones
 from macros.schema import CrisisCountry, listening_line
 from support.site_pages import page_path
-from support.site_search import SiteSearch, card_script, card_shows, cards_show, cards_show_after_search
+from support.site_search import SiteSearch, card_script, card_shows, cards_show, with_card, with_card_after_search
 
 UNTUNED = parse_yaml((ROOT / "tests/search/untuned-phrasings.yml").read_text(encoding="utf-8"))
 TRAINING = parse_yaml((ROOT / "tests/search/training-phrasings.yml").read_text(encoding="utf-8"))
@@ -66,7 +66,7 @@ ORDINARY = [q for name in UNTUNED if name.endswith("ordinary") for q in UNTUNED[
 
 def test_the_card_shows_at_once_for_untuned_crisis_phrasings(v8: MiniRacer) -> None:
     """From the words alone (before the search answers): every list of crisis phrasings together."""
-    missed = [q for q, shown in zip(CRISIS, cards_show(v8, CRISIS), strict=True) if not shown]
+    missed = with_card(v8, CRISIS, shown=False)
     share = 1 - len(missed) / len(CRISIS)
     assert share >= 0.9, (
         f"the card showed for {share:.0%} of the crisis phrasings (at least 90 % needed); missed: {missed}"
@@ -75,7 +75,7 @@ def test_the_card_shows_at_once_for_untuned_crisis_phrasings(v8: MiniRacer) -> N
 
 def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer, engine: Callable[[str], bool]) -> None:
     """With the search's answer too (the most cards the page can show): every ordinary list together."""
-    shown = [q for q, card in zip(ORDINARY, cards_show_after_search(v8, ORDINARY, engine), strict=True) if card]
+    shown = with_card_after_search(v8, ORDINARY, engine)
     share = len(shown) / len(ORDINARY)
     assert share <= 0.1, f"the card showed for {share:.0%} of the ordinary questions (at most 10 %): {shown}"
 
@@ -83,7 +83,7 @@ def test_the_card_rarely_shows_for_ordinary_questions(v8: MiniRacer, engine: Cal
 @pytest.mark.parametrize("name", [n for n in UNTUNED if n.endswith("crisis")])
 def test_no_list_of_crisis_phrasings_falls_far_behind(v8: MiniRacer, name: str) -> None:
     """Each list on its own, so that one list's misses cannot hide behind the others' successes."""
-    missed = [q for q, shown in zip(UNTUNED[name], cards_show(v8, UNTUNED[name]), strict=True) if not shown]
+    missed = with_card(v8, UNTUNED[name], shown=False)
     share = 1 - len(missed) / len(UNTUNED[name])
     assert share >= 0.85, f"{name}: the card showed for {share:.0%} (at least 85 % needed); missed: {missed}"
 
@@ -93,7 +93,7 @@ def test_no_list_of_crisis_phrasings_falls_far_behind(v8: MiniRacer, name: str) 
 
 def test_the_training_crisis_phrasings_show_the_card(v8: MiniRacer) -> None:
     """From the words alone, as for the untuned lists."""
-    missed = [q for q, shown in zip(TRAINING["crisis"], cards_show(v8, TRAINING["crisis"]), strict=True) if not shown]
+    missed = with_card(v8, TRAINING["crisis"], shown=False)
     share = 1 - len(missed) / len(TRAINING["crisis"])
     assert share >= 0.95, (
         f"training crisis phrasings: the card showed for {share:.0%} (at least 95 %); missed: {missed}"
@@ -105,8 +105,7 @@ def test_the_training_ordinary_questions_show_no_card(v8: MiniRacer, engine: Cal
     found that idioms which hid everyday questions here ("kill me if im late", "nobody gets hurt",
     "he is dead") also hid threats and wishes to die, so they were removed; a needless card costs
     little. The untuned and held-out lists keep their own bars."""
-    ordinary = TRAINING["ordinary"]
-    shown = [q for q, card in zip(ordinary, cards_show_after_search(v8, ordinary, engine), strict=True) if card]
+    shown = with_card_after_search(v8, TRAINING["ordinary"], engine)
     share = len(shown) / len(TRAINING["ordinary"])
     assert share <= 0.13, f"training ordinary questions: the card showed for {share:.0%} (at most 13 %): {shown}"
 
@@ -175,9 +174,9 @@ def test_the_held_out_phrasings_do_not_get_worse(v8: MiniRacer) -> None:
     measured; 88 of 95 and 6 of 62 after the card's words were widened and two safety reviews."""
     crisis = [item["text"] for item in HELD_OUT["crisis"]]
     ordinary = [item if isinstance(item, str) else item["text"] for item in HELD_OUT["ordinary"]]
-    missed = [q for q, shown in zip(crisis, cards_show(v8, crisis), strict=True) if not shown]
+    missed = with_card(v8, crisis, shown=False)
     assert len(missed) <= 5, f"held-out crisis phrasings: {len(missed)} of 95 got no card (5 before): {missed}"
-    wrongly = [q for q, shown in zip(ordinary, cards_show(v8, ordinary), strict=True) if shown]
+    wrongly = with_card(v8, ordinary)
     assert len(wrongly) <= 6, f"held-out ordinary questions: {len(wrongly)} of 62 got the card (6 before): {wrongly}"
 
 
@@ -190,7 +189,7 @@ def test_the_untuned_phrasings_stay_out_of_the_data_file() -> None:
 def test_every_phrase_of_the_data_file_shows_the_card(v8: MiniRacer) -> None:
     """Each phrase, without its apostrophes, and in capitals with "!!" (case and punctuation must not matter)."""
     typed = PHRASES + [phrase.upper() + "!!" for phrase in PHRASES]
-    missed = [q for q, shown in zip(typed, cards_show(v8, typed), strict=True) if not shown]
+    missed = with_card(v8, typed, shown=False)
     assert not missed, f"macros/data/shared-content.yml: crisis_search.phrases that show no help card: {missed}"
 
 

@@ -112,11 +112,16 @@ def card_shows(v8: MiniRacer, typed: str, engine_says_help: bool = False) -> boo
     return cards_show(v8, [typed], engine_says_help)[0]
 
 
-def cards_show_after_search(v8: MiniRacer, typed: list[str], engine_says_help: Callable[[str], bool]) -> list[bool]:
-    """Whether the card shows for each of `typed` once the search has answered too (the most cards a
+def with_card(v8: MiniRacer, typed: list[str], shown: bool = True) -> list[str]:
+    """Those of `typed` for which the card shows from the words alone (with shown=False: does not)."""
+    return [q for q, card in zip(typed, cards_show(v8, typed), strict=True) if card is shown]
+
+
+def with_card_after_search(v8: MiniRacer, typed: list[str], engine_says_help: Callable[[str], bool]) -> list[str]:
+    """Those of `typed` for which the card shows once the search has answered too (the most cards a
     page can show). The answer can only add a card, so the search is asked only when it could change
-    the result: the same verdicts as cards_show(v8, [q], engine_says_help(q)) for each, much faster."""
-    alone = cards_show(v8, typed)
-    unsure = [q for q, shown in zip(typed, alone, strict=True) if not shown]
-    with_help = dict(zip(unsure, cards_show(v8, unsure, True), strict=True))
-    return [shown or (with_help[q] and engine_says_help(q)) for q, shown in zip(typed, alone, strict=True)]
+    the result: the same as asking cards_show(v8, [q], engine_says_help(q)) for each, much faster."""
+    alone = set(with_card(v8, typed))
+    unsure = [q for q in typed if q not in alone]
+    maybe = {q for q, card in zip(unsure, cards_show(v8, unsure, True), strict=True) if card}
+    return [q for q in typed if q in alone or (q in maybe and engine_says_help(q))]
