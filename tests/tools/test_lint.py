@@ -1,13 +1,14 @@
 """Lint and layout: `ruff check` and `ruff format --check` pass on every Python file of the project
-(settings in ruff.toml).
+(settings in ruff.toml), and oxlint on the site's JavaScript (settings in .oxlintrc.json).
 
-A failure shows ruff's own lines (file:line:column: code message), so the fix is where it points.
+A failure shows the tool's own lines (file:line:column: message), so the fix is where it points.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,37 @@ def test_ruff_names_the_file_line_and_rule(tmp_path: Path) -> None:
         "bad.py:1:8: F401 [*] `os` imported but unused",
         "bad.py:5:17: B905 `zip()` without an explicit `strict=` parameter",
     ]
+
+
+def oxlint(folder: Path) -> subprocess.CompletedProcess[str]:
+    """oxlint on every .js file under `folder` but what .gitignore leaves out (node_modules/, site/…),
+    with the project's .oxlintrc.json, one line per problem (file:line:column: message [rule])."""
+    return subprocess.run(
+        [str(Path(sysconfig.get_path("scripts")) / "oxlint"), "-c", str(ROOT / ".oxlintrc.json"), "-f", "unix", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_site_javascript_passes_oxlint() -> None:
+    result = oxlint(ROOT)
+    if result.returncode != 0:
+        pytest.fail(f"oxlint (settings in .oxlintrc.json):\n{result.stdout}{result.stderr}", pytrace=False)
+
+
+def test_oxlint_names_the_file_line_and_rule(tmp_path: Path) -> None:
+    """Bad example: a misspelt name, an assignment where a comparison was meant, and a variable left
+    unused fail, each with its file, line and rule."""
+    (tmp_path / "bad.js").write_text(
+        'var shown = false;\nif (shown = true) documnet.title = "Help";\n', encoding="utf-8"
+    )
+    result = oxlint(tmp_path)
+    assert result.returncode == 1
+    assert {line for line in result.stdout.splitlines() if line.startswith("bad.js")} == {
+        "bad.js:2:19: 'documnet' is not defined. [Error/eslint(no-undef)]",
+        "bad.js:1:5: Variable 'shown' is assigned a value but never used. [Error/eslint(no-unused-vars)]",
+        "bad.js:2:11: Expected a conditional expression and instead saw an assignment [Error/eslint(no-cond-assign)]",
+        "bad.js:2:5: Unexpected constant condition [Error/eslint(no-constant-condition)]",
+    }, result.stdout
