@@ -10,18 +10,21 @@ of every group among others. Whether the help card shows for a search is pure lo
 by phrase without a browser (tests/search/test_crisis_matcher.py). Here, a handful of checks of
 what readers see: the card appears, is announced (axe checks it open: tests/browser/test_axe.py), its links work, the keyboard reaches it, and it
 and the top of Get help now show the emergency number and a line to talk to, on a 320 px phone and
-on a desktop.
+on a desktop; on a slow connection, it shows for words typed before its script arrived, without
+the search index.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from support.countries import LAST, WRITTEN, reader_case
 
+from .profiles import PHONE
 from .search_ui import open_search, page_of, retype
 
 CARD = ".ipt-crisis-card"
@@ -85,6 +88,76 @@ def test_the_search_answer_adds_the_card(search_page: Page, base_url: str, help_
     search_page.locator(CARD).wait_for(state="visible", timeout=2000)
     retype(search_page, "what is ipt", key_by_key=False)
     assert not search_page.locator(CARD).is_visible(), "the card stayed after an everyday question"
+
+
+# --- a slow connection: the words come before the card's script -------------------------------------
+
+CARD_SCRIPT = "**/javascripts/crisis-search.js"
+INDEX = "**/search/search_index.json"
+LAST_CALL = "\n  update();\n"  # crisis-search.js's last line: decide on what is already typed
+
+
+def card_when_script_arrives(
+    browser: Browser, url: str, typed: str, script: str | None = None
+) -> tuple[str | None, str | None]:
+    """On a phone, open the search and type `typed` while the card's script is held back (a slow
+    connection), then let it arrive (as `script`, if given); the search index never arrives.
+    Returns the card's title as the script has run (None: no card), and after one more key (End);
+    `typed` must call for the card, which must show by then."""
+    context = browser.new_context(**PHONE)
+    held: list[Route] = []
+    try:
+        context.route(CARD_SCRIPT, lambda route: held.append(route))
+        context.route(INDEX, lambda route: held.append(route))  # never answered: still on its way
+        page = context.new_page()
+        page.goto(url, wait_until="commit")  # not "load": that waits for the held script
+        page.wait_for_function("() => typeof document$ === 'object'")  # Material's script, which comes first, has run
+        open_search(page)
+        box = page.locator("input.md-search__input")
+        box.press_sequentially(typed)
+        scripts = [r for r in held if r.request.url.endswith("/crisis-search.js")]
+        assert len(scripts) == 1 and page.evaluate("() => typeof IPTCrisisSearch") == "undefined", (
+            "the card's script was not held back while the reader typed"
+        )
+        held.remove(scripts[0])
+        if script is None:
+            scripts[0].continue_()
+        else:
+            scripts[0].fulfill(body=script, content_type="text/javascript")
+        # The script adds the card's live region, then decides, in one go: once the region is
+        # there, the card is too if the words already typed call for it.
+        page.locator(".ipt-crisis-card-region").wait_for(state="attached", timeout=10_000)
+        at_arrival = page.locator(f"{CARD} h2").inner_text() if page.locator(CARD).is_visible() else None
+        box.press("End")
+        page.locator(CARD).wait_for(state="visible", timeout=10_000)
+        return at_arrival, page.locator(f"{CARD} h2").inner_text()
+    finally:
+        for route in held:  # answer what is still waiting, so nothing is left pending at close
+            route.abort()
+        context.close()
+
+
+def test_card_shows_for_words_typed_before_its_script_arrived(
+    browser: Browser, base_url: str, shared_content: dict
+) -> None:
+    """A reader on a slow connection opens the search and types before the card's script has come;
+    the search index has not come either. The card shows as the script arrives, with no other key."""
+    title = shared_content["crisis_search"]["card"]["title"]
+    shown = card_when_script_arrives(browser, base_url + "what-is-ipt/", "i want to die")
+    assert shown == (title, title), f"no help card as its script arrived (card, then after a key: {shown})"
+
+
+def test_late_script_check_sees_a_card_that_waits_for_the_next_key(
+    browser: Browser, base_url: str, site: Path, shared_content: dict
+) -> None:
+    """Bad example: a card script that only listens for keys, without deciding on what is already
+    typed when it arrives, shows the card at the next key but not as it arrives."""
+    script = (site / "javascripts/crisis-search.js").read_text(encoding="utf-8")
+    assert script.count(LAST_CALL) == 1, f"crisis-search.js no longer ends with {LAST_CALL.strip()!r}: update this test"
+    late = card_when_script_arrives(
+        browser, base_url + "what-is-ipt/", "i want to die", script.replace(LAST_CALL, "\n")
+    )
+    assert late == (None, shared_content["crisis_search"]["card"]["title"])
 
 
 # --- someone to talk to, on the first screen ---------------------------------------------------------
