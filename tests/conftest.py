@@ -181,7 +181,7 @@ def base_url(site: Path):
 @pytest.fixture(scope="session")
 def nginx_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
     """The real site, as built by the `site` fixture, served by REAL nginx with deploy/nginx.conf."""
-    from publishing.publishing_support import run_nginx
+    from support.nginx import run_nginx
 
     with run_nginx(site, tmp_path_factory.mktemp("nginx")) as url:
         yield url

@@ -145,7 +145,7 @@ def test_csp_part_names_an_unhashed_inline_script_and_a_missing_header(
 ) -> None:
     """Bad examples: the about page of a copy gets an inline script after the build (its hash is in
     no policy), served by nginx; then the same copy served without headers."""
-    from publishing.publishing_support import run_nginx
+    from support.nginx import run_nginx
 
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
