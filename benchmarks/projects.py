@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
+from macros.data_files import parse_yaml
+
 from . import corpus
 from .stats import gzip_size
 
@@ -56,7 +58,7 @@ def write_configs(project: Path) -> None:
 
 def add_corpus(project: Path, articles: int, seed: int) -> list[Path]:
     """Writes `articles` corpus articles into docs/corpus/, citing real keys from the bibliography."""
-    keys = list(yaml.safe_load((project / "macros/data/bibliography.yml").read_text(encoding="utf-8")))
+    keys = list(parse_yaml((project / "macros/data/bibliography.yml").read_text(encoding="utf-8")))
     folder = project / "docs" / "corpus"
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

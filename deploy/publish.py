@@ -26,6 +26,7 @@ from typing import Annotated
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from macros.data_files import parse_yaml
 from macros.schema import problems
 
 POLICY_FILE = Path("deploy") / "headers.yml"
@@ -84,7 +85,7 @@ def load_policy(project_dir: Path) -> HeaderPolicy:
     if not path.is_file():
         raise PublishError(f"{POLICY_FILE}: file not found — restore it; it is the site's header policy")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
         return HeaderPolicy.model_validate(raw)
     except yaml.YAMLError as err:
         raise PublishError(f"{POLICY_FILE}: not valid YAML ({err}) — check indentation, colons and quotes") from None

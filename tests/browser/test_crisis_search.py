@@ -105,25 +105,25 @@ def card_when_script_arrives(
     Returns the card's title as the script has run (None: no card), and after one more key (End);
     `typed` must call for the card, which must show by then."""
     context = browser.new_context(**PHONE)
-    held: list[Route] = []
+    held: list[Route] = []  # the card's script, until the reader has typed
+    waiting: list[Route] = []  # the search index: never answered, still on its way
     try:
         context.route(CARD_SCRIPT, lambda route: held.append(route))
-        context.route(INDEX, lambda route: held.append(route))  # never answered: still on its way
+        context.route(INDEX, lambda route: waiting.append(route))
         page = context.new_page()
         page.goto(url, wait_until="commit")  # not "load": that waits for the held script
         page.wait_for_function("() => typeof document$ === 'object'")  # Material's script, which comes first, has run
         open_search(page)
         box = page.locator("input.md-search__input")
         box.press_sequentially(typed)
-        scripts = [r for r in held if r.request.url.endswith("/crisis-search.js")]
-        assert len(scripts) == 1 and page.evaluate("() => typeof IPTCrisisSearch") == "undefined", (
+        assert len(held) == 1 and page.evaluate("() => typeof IPTCrisisSearch") == "undefined", (
             "the card's script was not held back while the reader typed"
         )
-        held.remove(scripts[0])
+        arriving = held.pop()
         if script is None:
-            scripts[0].continue_()
+            arriving.continue_()
         else:
-            scripts[0].fulfill(body=script, content_type="text/javascript")
+            arriving.fulfill(body=script, content_type="text/javascript")
         # The script adds the card's live region, then decides, in one go: once the region is
         # there, the card is too if the words already typed call for it.
         page.locator(".ipt-crisis-card-region").wait_for(state="attached", timeout=10_000)
@@ -132,7 +132,7 @@ def card_when_script_arrives(
         page.locator(CARD).wait_for(state="visible", timeout=10_000)
         return at_arrival, page.locator(f"{CARD} h2").inner_text()
     finally:
-        for route in held:  # answer what is still waiting, so nothing is left pending at close
+        for route in held + waiting:  # answer what is still waiting, so nothing is left pending at close
             route.abort()
         context.close()
 

@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from macros.data_files import dump_yaml
 from support.site_pages import Source, built_path, read_source, seen, sources
 
 from .report import in_order, where
@@ -44,7 +44,7 @@ def write_links_config(project_dir: Path, external: bool) -> Path:
     }
     child = {"INHERIT": "mkdocs.yml", "plugins": [*parent.get("plugins", []), {"htmlproofer": proofer}]}
     path = project_dir / LINKS_CONFIG
-    path.write_text(yaml.safe_dump(child, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_yaml(child), encoding="utf-8")
     return path
 
 

